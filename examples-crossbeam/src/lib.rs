@@ -1,0 +1,5 @@
+//! Tier 2 of the Go → Rust concurrency translations: crossbeam, rayon and threadpool.
+//!
+//! The code lives in `examples/`, one file per translation; run one with
+//! `cargo run --example <name>` from the workspace root. `catalog.toml` lists them all,
+//! next to the Go program each one translates.

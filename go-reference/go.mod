@@ -1,0 +1,3 @@
+module github.com/go-rust-concurrency/go-reference
+
+go 1.22

@@ -1,0 +1,95 @@
+//! The `// ## <title>` step markers that line a Go program up with its Rust translations.
+
+use std::path::Path;
+
+use anyhow::{Context, Result};
+
+/// One step of a program: its title and the 1-based line of its marker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub title: String,
+    pub line: usize,
+}
+
+/// The step markers of a source file, in order. A marker is a line whose trimmed text starts
+/// with `// ## `; the rest of the line is the title.
+pub fn parse(source: &str) -> Vec<Step> {
+    source
+        .lines()
+        .enumerate()
+        .filter_map(|(i, line)| {
+            let title = line.trim().strip_prefix("// ## ")?.trim();
+            Some(Step {
+                title: title.to_string(),
+                line: i + 1,
+            })
+        })
+        .collect()
+}
+
+pub fn parse_file(path: &Path) -> Result<Vec<Step>> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    Ok(parse(&text))
+}
+
+/// Checks that `translation` has every step of `go`, with the same titles in the same order.
+/// A translation may add steps of its own between them. Returns what is wrong, if anything.
+pub fn compare(go: &[Step], translation: &[Step]) -> Option<String> {
+    let mut rest = translation.iter();
+    for step in go {
+        if !rest.any(|s| s.title == step.title) {
+            let titles: Vec<_> = translation.iter().map(|s| s.title.as_str()).collect();
+            return Some(format!(
+                "the Go step {:?} (line {}) is missing or out of order; the translation's steps are {:?}",
+                step.title, step.line, titles
+            ));
+        }
+    }
+    None
+}
+
+/// The file's header: the comment lines before its first line of code. Both sides open
+/// with one that says what the program shows, the command that runs it and its counterparts.
+pub fn header(source: &str) -> Vec<&str> {
+    source
+        .lines()
+        .take_while(|l| {
+            let t = l.trim_start();
+            t.is_empty() || t.starts_with("//")
+        })
+        .filter(|l| !l.trim().is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GO: &str = "// header\npackage main\n// ## Start\nx\n    // ## Wait for it\n";
+
+    #[test]
+    fn finds_markers_in_order_with_lines() {
+        let steps = parse(GO);
+        let titles: Vec<_> = steps.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, ["Start", "Wait for it"]);
+        assert_eq!(steps[1].line, 5);
+    }
+
+    #[test]
+    fn a_translation_may_add_steps_but_not_reorder() {
+        let go = parse(GO);
+        let extra = parse("// ## Start\n// ## Rust only\n// ## Wait for it\n");
+        assert_eq!(compare(&go, &extra), None);
+        let swapped = parse("// ## Wait for it\n// ## Start\n");
+        assert!(compare(&go, &swapped).is_some());
+        let missing = parse("// ## Start\n");
+        assert!(compare(&go, &missing).unwrap().contains("Wait for it"));
+    }
+
+    #[test]
+    fn header_is_the_leading_comment_block() {
+        assert_eq!(header("//! a\n//! b\n\nuse x;\n//! c"), ["//! a", "//! b"]);
+        assert!(header("package main\n// x").is_empty());
+    }
+}
