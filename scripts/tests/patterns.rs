@@ -168,6 +168,9 @@ fn rust_trials(catalog: &Arc<Catalog>, root: &Path) -> Vec<Trial> {
 fn run_and_compare(bin: &Path, dir: &Path, expected: &Path) -> Result<(), Failed> {
     let output = snapbox::cmd::Command::new(bin)
         .current_dir(dir)
+        // A Go binary built with -race sleeps a second at exit by default, waiting for late
+        // reports; ours have joined everything by then. (Other programs ignore the variable.)
+        .env("GORACE", "atexit_sleep_ms=0")
         .timeout(RUN_TIMEOUT)
         .output()
         .map_err(|e| format!("running {}: {e} (limit {RUN_TIMEOUT:?})", bin.display()))?;
