@@ -19,7 +19,7 @@ async fn main() {
     // ## Give the worker its data
     // A task may run on any worker thread and outlive this function, so its future must be
     // `Send + 'static`: `async move` moves `names` in, as `move` does for a thread.
-    let names = vec!["ada", "grace", "barbara"];
+    let names = ["ada", "grace", "barbara"];
     let worker = tokio::spawn(async move { names.join(", ") });
     let joined = worker.await.expect("the joining task does not panic");
     println!("the worker read: {joined}");

@@ -20,11 +20,11 @@ fn main() {
     // No `move`, no clone: the thread borrows `names`, because the scope proves the thread
     // ends before `names` is dropped. The borrow checker still stops main from mutating
     // `names` while the thread reads it (a shared borrow is live until the scope ends).
-    let names = vec!["ada", "grace", "barbara"];
+    let names = ["ada", "grace", "barbara"];
     let joined = thread::scope(|s| {
         let worker = s.spawn(|| names.join(", "));
-        // names.push("linus"); // error[E0502]: cannot borrow `names` as mutable because it
-        //                      // is also borrowed as immutable
+        // With `let mut names`, this line would fail to compile:
+        // names[0] = "linus"; // error[E0506]: cannot assign to `names[_]` because it is borrowed
         worker.join().expect("the joining thread does not panic")
     });
     println!("the worker read: {joined}");
