@@ -13,6 +13,9 @@ use serde::Deserialize;
 pub struct Catalog {
     #[serde(rename = "pattern")]
     pub patterns: Vec<Pattern>,
+    /// The museum: mistakes that Go reports at run time (or `go vet` does) and rustc rejects.
+    #[serde(rename = "mistake", default)]
+    pub mistakes: Vec<Mistake>,
 }
 
 /// One Go primitive: a Go program and its Rust translations, which all print one expected output.
@@ -75,6 +78,44 @@ impl fmt::Display for Tier {
     }
 }
 
+/// One museum case: a Go program with a concurrency bug, the report Go's tools give for it, and
+/// a Rust program that makes the same mistake, with the error rustc gives it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mistake {
+    /// Kebab-case name: `go-reference/museum/<case>/main.go` and `scripts/museum/<case>.rs`.
+    pub case: String,
+    pub title: String,
+    /// How Go reports the bug.
+    pub go_check: GoCheck,
+    /// A line that Go's report must contain, e.g. "WARNING: DATA RACE".
+    pub go_report: String,
+    /// What rustc says about the Rust program: its error code (`E0499`); the whole first line
+    /// of the error for the few that rustc prints without a code (`error: future cannot be sent
+    /// between threads safely`); or `compiles` where Rust does not catch the mistake either.
+    pub rustc: String,
+    /// How Rust programs avoid the mistake, in one or two sentences.
+    pub lesson: String,
+    /// Pattern examples that do it right.
+    #[serde(default)]
+    pub fixed_by: Vec<String>,
+}
+
+/// The Go tool that reports a museum case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GoCheck {
+    /// Built with `-race` and run: the race detector prints "WARNING: DATA RACE".
+    Race,
+    /// Built and run as is: the runtime's own fatal error or panic.
+    Run,
+    /// `go vet` on the case's package (copylocks, lostcancel, ...).
+    Vet,
+}
+
+/// What `rustc` is for a case whose Rust program compiles.
+pub const COMPILES: &str = "compiles";
+
 impl Catalog {
     /// Reads and validates `catalog.toml` under `root`.
     pub fn load(root: &Path) -> Result<Catalog> {
@@ -118,7 +159,40 @@ impl Catalog {
                 }
             }
         }
+        let mut cases = BTreeSet::new();
+        for m in &self.mistakes {
+            if !is_kebab(&m.case) {
+                bail!("museum case {:?} is not kebab-case", m.case);
+            }
+            if !cases.insert(m.case.as_str()) {
+                bail!("museum case {:?} appears twice", m.case);
+            }
+            if m.go_report.trim().is_empty() {
+                bail!("museum case {:?} has an empty go_report", m.case);
+            }
+            let is_code = is_error_code(&m.rustc);
+            if !is_code && m.rustc != COMPILES && !m.rustc.starts_with("error: ") {
+                bail!(
+                    "museum case {:?}: rustc = {:?} is none of an error code like \"E0499\", \
+                     an error line \"error: ...\" or {COMPILES:?}",
+                    m.case,
+                    m.rustc
+                );
+            }
+            for fix in &m.fixed_by {
+                if !examples.contains(fix.as_str()) {
+                    bail!(
+                        "museum case {:?} is fixed_by {fix:?}, which no pattern names",
+                        m.case
+                    );
+                }
+            }
+        }
         Ok(())
+    }
+
+    pub fn mistake(&self, case: &str) -> Option<&Mistake> {
+        self.mistakes.iter().find(|m| m.case == case)
     }
 
     pub fn pattern(&self, slug: &str) -> Option<&Pattern> {
@@ -158,12 +232,76 @@ impl Pattern {
     }
 }
 
+impl Mistake {
+    /// The Go program's folder, relative to `go-reference/`: `museum/<case>`.
+    pub fn go(&self) -> String {
+        format!("museum/{}", self.case)
+    }
+
+    /// The Go program's source file.
+    pub fn go_file(&self, root: &Path) -> PathBuf {
+        root.join("go-reference")
+            .join("museum")
+            .join(&self.case)
+            .join("main.go")
+    }
+
+    /// The command, run in `go-reference/`, that shows Go's report.
+    pub fn go_command(&self) -> String {
+        let how = match self.go_check {
+            GoCheck::Race => "run -race",
+            GoCheck::Run => "run",
+            GoCheck::Vet => "vet",
+        };
+        format!("go {how} ./{}", self.go())
+    }
+
+    /// The error code rustc must report, if its error has one.
+    pub fn error_code(&self) -> Option<&str> {
+        is_error_code(&self.rustc).then_some(self.rustc.as_str())
+    }
+
+    /// Whether rustc must reject the Rust program.
+    pub fn must_not_compile(&self) -> bool {
+        self.rustc != COMPILES
+    }
+
+    /// The text rustc's recorded output must contain: `error[E0499]`, or the codeless error's
+    /// line. None when the program compiles.
+    pub fn expected_error(&self) -> Option<String> {
+        match self.error_code() {
+            Some(code) => Some(format!("error[{code}]")),
+            None => self.must_not_compile().then(|| self.rustc.clone()),
+        }
+    }
+
+    /// The Rust program, relative to `scripts/` (where trybuild runs it).
+    pub fn rust_case(&self) -> String {
+        format!("museum/{}.rs", self.case)
+    }
+
+    /// The Rust program that makes the same mistake.
+    pub fn rust_file(&self, root: &Path) -> PathBuf {
+        root.join("scripts").join(self.rust_case())
+    }
+
+    /// rustc's output for it, as trybuild records and compares it.
+    pub fn stderr_file(&self, root: &Path) -> PathBuf {
+        self.rust_file(root).with_extension("stderr")
+    }
+}
+
 impl RustExample {
     pub fn file(&self, root: &Path) -> PathBuf {
         root.join(self.tier.crate_dir())
             .join("examples")
             .join(format!("{}.rs", self.example))
     }
+}
+
+/// `E` and four digits, as rustc prints its error codes.
+fn is_error_code(s: &str) -> bool {
+    s.len() == 5 && s.starts_with('E') && s[1..].chars().all(|c| c.is_ascii_digit())
 }
 
 fn is_kebab(s: &str) -> bool {
@@ -217,6 +355,52 @@ mod tests {
         assert!(parse(&text).unwrap_err().to_string().contains("twice"));
         let text = ONE.replace("\"channels\"", "\"Channels\"");
         assert!(parse(&text).is_err());
+    }
+
+    const MISTAKE: &str = r#"
+        [[mistake]]
+        case = "counter-race"
+        title = "t"
+        go_check = "race"
+        go_report = "WARNING: DATA RACE"
+        rustc = "E0499"
+        lesson = "l"
+        fixed_by = ["channels"]
+    "#;
+
+    #[test]
+    fn accepts_a_museum_case_and_derives_its_paths() {
+        let c = parse(&format!("{ONE}{MISTAKE}")).expect("valid");
+        let m = c.mistake("counter-race").expect("named");
+        assert_eq!(m.go_command(), "go run -race ./museum/counter-race");
+        assert_eq!(m.error_code(), Some("E0499"));
+        assert_eq!(m.expected_error().as_deref(), Some("error[E0499]"));
+        assert_eq!(m.rust_case(), "museum/counter-race.rs");
+        let compiles = MISTAKE.replace("\"E0499\"", "\"compiles\"");
+        let c = parse(&format!("{ONE}{compiles}")).expect("valid");
+        assert_eq!(c.mistakes[0].error_code(), None);
+        assert!(!c.mistakes[0].must_not_compile());
+        let codeless = MISTAKE.replace("\"E0499\"", "\"error: future cannot be sent\"");
+        let c = parse(&format!("{ONE}{codeless}")).expect("valid");
+        assert_eq!(c.mistakes[0].error_code(), None);
+        assert_eq!(
+            c.mistakes[0].expected_error().as_deref(),
+            Some("error: future cannot be sent")
+        );
+    }
+
+    #[test]
+    fn rejects_bad_museum_cases() {
+        for bad in ["E499", "e0499", "future cannot be sent"] {
+            let bad_code = MISTAKE.replace("E0499", bad);
+            assert!(parse(&format!("{ONE}{bad_code}")).is_err(), "{bad}");
+        }
+        let unknown_fix = MISTAKE.replace("[\"channels\"]", "[\"mutex\"]");
+        assert!(parse(&format!("{ONE}{unknown_fix}")).is_err());
+        let twice = format!("{ONE}{MISTAKE}{MISTAKE}");
+        assert!(parse(&twice).unwrap_err().to_string().contains("twice"));
+        let bad_check = MISTAKE.replace("\"race\"", "\"lint\"");
+        assert!(parse(&format!("{ONE}{bad_check}")).is_err());
     }
 
     #[test]

@@ -62,6 +62,25 @@ pub fn go_programs(root: &Path) -> Result<BTreeSet<String>> {
     Ok(found)
 }
 
+/// Every file in `scripts/museum/` (the museum's Rust programs and their recorded rustc output),
+/// by file name.
+pub fn museum_rust_files(root: &Path) -> Result<BTreeSet<String>> {
+    let dir = root.join("scripts").join("museum");
+    let mut found = BTreeSet::new();
+    if !dir.exists() {
+        return Ok(found);
+    }
+    for entry in std::fs::read_dir(&dir).with_context(|| format!("listing {}", dir.display()))? {
+        let name = entry?.file_name();
+        found.insert(
+            name.to_str()
+                .context("museum file name is not UTF-8")?
+                .to_string(),
+        );
+    }
+    Ok(found)
+}
+
 /// Every mismatch between the catalog and the disk, as sentences; empty when they agree.
 pub fn problems(catalog: &Catalog, root: &Path) -> Result<Vec<String>> {
     let mut problems = Vec::new();
@@ -102,7 +121,12 @@ pub fn problems(catalog: &Catalog, root: &Path) -> Result<Vec<String>> {
     }
 
     let go_on_disk = go_programs(root)?;
-    let go_named: BTreeSet<String> = catalog.patterns.iter().map(|p| p.go.clone()).collect();
+    let go_named: BTreeSet<String> = catalog
+        .patterns
+        .iter()
+        .map(|p| p.go.clone())
+        .chain(catalog.mistakes.iter().map(|m| m.go()))
+        .collect();
     for dir in go_on_disk.difference(&go_named) {
         problems.push(format!(
             "go-reference/{dir}/main.go is not named in catalog.toml"
@@ -122,6 +146,56 @@ pub fn problems(catalog: &Catalog, root: &Path) -> Result<Vec<String>> {
                 p.expected_file(root).display()
             ));
         }
+    }
+    problems.extend(museum_problems(catalog, root, &go_on_disk)?);
+    Ok(problems)
+}
+
+/// The museum: each `[[mistake]]` has its Go program and its Rust program (with rustc's
+/// recorded output when it must not compile), and nothing in `scripts/museum/` is unnamed.
+fn museum_problems(
+    catalog: &Catalog,
+    root: &Path,
+    go_on_disk: &BTreeSet<String>,
+) -> Result<Vec<String>> {
+    let mut problems = Vec::new();
+    let mut named = BTreeSet::new();
+    for m in &catalog.mistakes {
+        if !go_on_disk.contains(&m.go()) {
+            problems.push(format!(
+                "catalog.toml names museum case {:?}, but go-reference/{}/main.go does not exist",
+                m.case,
+                m.go()
+            ));
+        }
+        let rs = format!("{}.rs", m.case);
+        let stderr = format!("{}.stderr", m.case);
+        if !m.rust_file(root).exists() {
+            problems.push(format!(
+                "catalog.toml names museum case {:?}, but scripts/museum/{rs} does not exist",
+                m.case
+            ));
+        }
+        match m.must_not_compile() {
+            true if !m.stderr_file(root).exists() => problems.push(format!(
+                "museum case {:?} must not compile, but scripts/museum/{stderr} (rustc's output, \
+                 written by `TRYBUILD=overwrite cargo test -p xtask --test museum`) does not exist",
+                m.case
+            )),
+            false if m.stderr_file(root).exists() => problems.push(format!(
+                "museum case {:?} compiles (rustc = \"compiles\"), so scripts/museum/{stderr} \
+                 should not exist",
+                m.case
+            )),
+            _ => {}
+        }
+        named.insert(rs);
+        named.insert(stderr);
+    }
+    for file in museum_rust_files(root)?.difference(&named) {
+        problems.push(format!(
+            "scripts/museum/{file} is not named by a [[mistake]] in catalog.toml"
+        ));
     }
     Ok(problems)
 }

@@ -2,9 +2,16 @@
 //! and the generators that read it. `cargo xtask --help` lists the verbs; the test suite
 //! (`tests/patterns.rs`) uses the same modules.
 
+pub mod align;
+pub mod asm;
 pub mod catalog;
+pub mod compare;
 pub mod disk;
+pub mod highlight;
+pub mod museum;
 pub mod readme;
+pub mod show;
+pub mod site;
 pub mod steps;
 
 use std::path::PathBuf;
@@ -17,3 +24,4 @@ pub fn workspace_root() -> PathBuf {
         .expect("scripts/ sits inside the workspace root")
         .to_path_buf()
 }
+pub mod claims;

@@ -28,6 +28,27 @@ enum Verb {
         #[arg(long)]
         check: bool,
     },
+    /// Show a pattern's Go program and one Rust translation side by side, step by step.
+    Show(xtask::show::ShowArgs),
+    /// Build the static site (every pattern, Go beside Rust) into target/site/.
+    Site(xtask::site::SiteArgs),
+    /// Run the Go and Rust benchmarks side by side and write target/compare/report.md.
+    Compare {
+        /// The CI subset with short settings: under a minute of running on 2 cores.
+        #[arg(long)]
+        quick: bool,
+        /// Run nothing: rebuild the report from the last run's results in target/compare/.
+        #[arg(long)]
+        report_only: bool,
+    },
+    /// Show what the atomics benchmarks compile to (x86-64, Go, AArch64 mappings).
+    Asm,
+    /// Check claims.toml (every claim's evidence exists) and regenerate CLAIMS.md from it.
+    Claims {
+        /// Fail instead of writing when CLAIMS.md is out of date.
+        #[arg(long)]
+        check: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -44,6 +65,9 @@ fn run(cli: Cli) -> Result<()> {
     let root = workspace_root();
     let catalog = Catalog::load(&root)?;
     match cli.verb {
+        Verb::Claims { check } => claims(&root, &catalog, check),
+        Verb::Show(args) => xtask::show::run(&root, &catalog, &args),
+        Verb::Site(args) => xtask::site::run(&root, &catalog, &args),
         Verb::List => {
             for p in &catalog.patterns {
                 println!("{:<14} {}  [{}]", p.slug, p.title, p.section);
@@ -85,15 +109,54 @@ fn run(cli: Cli) -> Result<()> {
             let path = root.join("README.md");
             let old = std::fs::read_to_string(&path)?;
             let new = readme::update(&old, &catalog)?;
+            let new = xtask::museum::update(&new, &catalog)?;
             if old == new {
-                println!("README.md's pattern table is current");
+                println!("README.md's pattern and museum tables are current");
             } else if check {
-                bail!("README.md's pattern table is out of date: run `cargo xtask readme`");
+                bail!(
+                    "README.md's pattern or museum table is out of date: run `cargo xtask readme`"
+                );
             } else {
                 std::fs::write(&path, new)?;
-                println!("updated README.md's pattern table");
+                println!("updated README.md's pattern and museum tables");
             }
             Ok(())
         }
+        Verb::Compare { quick, report_only } => {
+            let opts = xtask::compare::Options { quick, report_only };
+            let report = xtask::compare::run(&root, opts)?;
+            println!("{}", report.display());
+            Ok(())
+        }
+        Verb::Asm => {
+            let page = xtask::asm::run(&root)?;
+            eprintln!("wrote {}", page.display());
+            Ok(())
+        }
     }
+}
+
+fn claims(root: &std::path::Path, catalog: &Catalog, check: bool) -> Result<()> {
+    use xtask::claims::{Claims, page};
+    let claims = Claims::load(root)?;
+    let problems = claims.problems(catalog, root)?;
+    if !problems.is_empty() {
+        bail!(
+            "claims.toml has {} problem(s):\n  {}",
+            problems.len(),
+            problems.join("\n  ")
+        );
+    }
+    let path = root.join("CLAIMS.md");
+    let new = page(&claims, catalog);
+    let old = std::fs::read_to_string(&path).unwrap_or_default();
+    if old == new {
+        println!("CLAIMS.md is current ({} claims)", claims.claims.len());
+    } else if check {
+        bail!("CLAIMS.md is out of date: run `cargo xtask claims`");
+    } else {
+        std::fs::write(&path, new)?;
+        println!("wrote CLAIMS.md ({} claims)", claims.claims.len());
+    }
+    Ok(())
 }

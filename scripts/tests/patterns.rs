@@ -15,7 +15,7 @@ use std::time::Duration;
 
 use libtest_mimic::{Arguments, Failed, Trial};
 use snapbox::cmd::OutputAssert;
-use xtask::catalog::Catalog;
+use xtask::catalog::{Catalog, GoCheck, Mistake};
 use xtask::{disk, readme, steps, workspace_root};
 
 /// How long one program may run before it counts as hung. Each should end in well under two
@@ -37,6 +37,7 @@ fn main() {
     let mut trials = catalog_trials(&catalog, &root);
     trials.extend(rust_trials(&catalog, &root));
     trials.extend(go_trials(&catalog, &root));
+    trials.extend(museum_go_trials(&catalog, &root));
     libtest_mimic::run(&args, trials).exit();
 }
 
@@ -107,6 +108,19 @@ fn catalog_trials(catalog: &Arc<Catalog>, root: &Path) -> Vec<Trial> {
         } else {
             Err(
                 "README.md's pattern table differs from catalog.toml: run `cargo xtask readme`"
+                    .into(),
+            )
+        }
+    }));
+
+    let (c, r) = (catalog.clone(), root.to_path_buf());
+    trials.push(Trial::test("readme::museum_table_is_current", move || {
+        let text = read(&r.join("README.md"))?;
+        if xtask::museum::update(&text, &c)? == text {
+            Ok(())
+        } else {
+            Err(
+                "README.md's museum table differs from catalog.toml: run `cargo xtask readme`"
                     .into(),
             )
         }
@@ -242,14 +256,71 @@ fn go_trials(catalog: &Arc<Catalog>, root: &Path) -> Vec<Trial> {
     }
 
     let (r, t) = (go_root.clone(), toolchain.clone());
+    // Every package but the museum cases that exist to fail vet (their own trials check that
+    // they do).
+    let vet_failures: Vec<String> = catalog
+        .mistakes
+        .iter()
+        .filter(|m| m.go_check == GoCheck::Vet)
+        .map(|m| format!("/{}", m.go()))
+        .collect();
     trials.push(Trial::test("go::vet", move || {
         if let GoToolchain::Missing { .. } = t {
             return go_missing();
         }
+        let listed = Command::new("go")
+            .args(["list", "./..."])
+            .current_dir(&r)
+            .output()
+            .map_err(|e| format!("could not run go list: {e}"))?;
+        if !listed.status.success() {
+            return Err(format!(
+                "go list ./... failed:\n{}",
+                String::from_utf8_lossy(&listed.stderr)
+            )
+            .into());
+        }
+        let packages: Vec<String> = String::from_utf8_lossy(&listed.stdout)
+            .lines()
+            .filter(|pkg| !vet_failures.iter().any(|case| pkg.ends_with(case.as_str())))
+            .map(str::to_string)
+            .collect();
         let mut vet = Command::new("go");
-        vet.args(["vet", "./..."]).current_dir(&r);
-        check_command(vet, "go vet ./...")
+        vet.arg("vet").args(&packages).current_dir(&r);
+        check_command(
+            vet,
+            "go vet ./... (less the museum's vet cases, checked under museum::go::)",
+        )
     }));
+
+    // The Go tests beside a pattern's program, with the race detector (the `testing` pattern's
+    // main_test.go).
+    for p in &catalog.patterns {
+        let dir = p.go_dir(root);
+        let has_tests = std::fs::read_dir(&dir).is_ok_and(|entries| {
+            entries.flatten().any(|e| {
+                e.file_name()
+                    .to_str()
+                    .is_some_and(|n| n.ends_with("_test.go"))
+            })
+        });
+        if !has_tests {
+            continue;
+        }
+        let (r, t, pkg) = (go_root.clone(), toolchain.clone(), format!("./{}", p.go));
+        trials.push(Trial::test(format!("go::test::{}", p.slug), move || {
+            let GoToolchain::Found { race } = t else {
+                return go_missing();
+            };
+            let mut test = Command::new("go");
+            test.arg("test");
+            if race {
+                test.arg("-race");
+            }
+            test.args(["-count=1", &pkg]).current_dir(&r);
+            check_command(test, &format!("go test -race {pkg}"))
+        }));
+    }
 
     let (r, t) = (go_root, toolchain.clone());
     trials.push(Trial::test("go::gofmt", move || {
@@ -288,6 +359,147 @@ fn go_trials(catalog: &Arc<Catalog>, root: &Path) -> Vec<Trial> {
         }
     }
     trials
+}
+
+// ----------------------------------------------------------------------------------------------
+// The museum's Go side: each case is built and shown the way its report needs (built with
+// -race and run, run as is, or `go vet` on its package), and the report must contain the line
+// the catalog gives. These programs are the only Go programs allowed to race; every pattern's
+// program above is built with -race, and a race makes it exit 66 and fail its trial.
+
+fn museum_go_trials(catalog: &Arc<Catalog>, root: &Path) -> Vec<Trial> {
+    let toolchain = go_toolchain();
+    let go_root = root.join("go-reference");
+    let bin_dir = profile_dir().join("go-reference");
+    let mut trials = Vec::new();
+    for m in &catalog.mistakes {
+        let (c, case, go_root, bin_dir, t) = (
+            catalog.clone(),
+            m.case.clone(),
+            go_root.clone(),
+            bin_dir.clone(),
+            toolchain.clone(),
+        );
+        let root = root.to_path_buf();
+        trials.push(Trial::test(format!("museum::go::{case}"), move || {
+            let GoToolchain::Found { race } = t else {
+                return go_missing();
+            };
+            let m = c.mistake(&case).expect("case from the catalog");
+            museum_header(m, &root)?;
+            let report = museum_go_report(m, &go_root, &bin_dir, race)?;
+            if report.contains(&m.go_report) {
+                Ok(())
+            } else {
+                Err(format!(
+                    "`{}` did not report {:?}; it printed:\n{report}",
+                    m.go_command(),
+                    m.go_report
+                )
+                .into())
+            }
+        }));
+    }
+    if let GoToolchain::Missing { required: false } = toolchain {
+        trials = trials
+            .into_iter()
+            .map(|t| t.with_ignored_flag(true))
+            .collect();
+    }
+    trials
+}
+
+/// The Go program's header says that it shows a bug on purpose and gives the command that
+/// shows Go's report.
+fn museum_header(m: &Mistake, root: &Path) -> Result<(), Failed> {
+    let file = m.go_file(root);
+    let text = read(&file)?;
+    let header = steps::header(&text).join("\n");
+    let cmd = m.go_command();
+    if !header.contains("has the bug on purpose") || !header.contains(&cmd) {
+        return Err(format!(
+            "{}: its header must say that it has the bug on purpose and give `{cmd}`",
+            file.display()
+        )
+        .into());
+    }
+    Ok(())
+}
+
+/// Builds and shows one museum case, and returns what Go printed (stdout and stderr).
+fn museum_go_report(
+    m: &Mistake,
+    go_root: &Path,
+    bin_dir: &Path,
+    race: bool,
+) -> Result<String, Failed> {
+    let pkg = format!("./{}", m.go());
+    if m.go_check == GoCheck::Vet {
+        // The program must compile (vet type-checks it too) and vet must fail on it.
+        let mut build = Command::new("go");
+        build
+            .args(["build", "-o"])
+            .arg(bin_dir.join(format!("museum-{}{}", m.case, std::env::consts::EXE_SUFFIX)))
+            .arg(&pkg)
+            .current_dir(go_root);
+        check_command(build, &format!("go build {pkg}"))?;
+        let out = Command::new("go")
+            .args(["vet", &pkg])
+            .current_dir(go_root)
+            .output()
+            .map_err(|e| format!("could not run go vet: {e}"))?;
+        if out.status.success() {
+            return Err(format!("`go vet {pkg}` passed, but this case exists to fail it").into());
+        }
+        return Ok(combined(&out.stdout, &out.stderr));
+    }
+    if m.go_check == GoCheck::Race && !race {
+        return Err(
+            "this case needs the race detector, which needs cgo (CGO_ENABLED=1 and a C compiler)"
+                .into(),
+        );
+    }
+    let bin = bin_dir.join(format!("museum-{}{}", m.case, std::env::consts::EXE_SUFFIX));
+    let mut build = Command::new("go");
+    build.arg("build");
+    if m.go_check == GoCheck::Race {
+        build.arg("-race");
+    }
+    build.arg("-o").arg(&bin).arg(&pkg).current_dir(go_root);
+    check_command(build, &format!("go build {pkg}"))?;
+    let out = snapbox::cmd::Command::new(&bin)
+        .current_dir(go_root)
+        .timeout(RUN_TIMEOUT)
+        .output()
+        .map_err(|e| format!("running {}: {e} (limit {RUN_TIMEOUT:?})", bin.display()))?;
+    let report = combined(&out.stdout, &out.stderr);
+    // The race detector exits 66 when it reported a race; the runtime's fatal errors and
+    // panics exit 2.
+    let expected_status = match m.go_check {
+        GoCheck::Race => Some(66),
+        _ if m.go_report.starts_with("fatal error:") || m.go_report.starts_with("panic:") => {
+            Some(2)
+        }
+        _ => None,
+    };
+    if let Some(code) = expected_status
+        && out.status.code() != Some(code)
+    {
+        return Err(format!(
+            "{pkg} should exit with status {code}, got {}:\n{report}",
+            out.status
+        )
+        .into());
+    }
+    Ok(report)
+}
+
+fn combined(stdout: &[u8], stderr: &[u8]) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(stdout),
+        String::from_utf8_lossy(stderr)
+    )
 }
 
 fn go_missing() -> Result<(), Failed> {

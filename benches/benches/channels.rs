@@ -1,0 +1,111 @@
+//! What a message costs through each channel flavour. One op is one message (for
+//! `pingpong`, one round trip: two messages, one each way).
+//!
+//! Ids: `channels-<workload>/<flavour>` and, for the many-thread workloads,
+//! `channels-<workload>/<flavour>/t<N>` with N producers (and, for `mpmc`, N consumers).
+//! Workloads: `seq` (one thread sends then receives; buffered flavours only), `spsc`, `mpsc`,
+//! `mpmc` (flavours whose receiver can be shared), `pingpong` (latency).
+//! Flavours: std `channel` / `sync_channel(0|1|100)`, the guide's `Arc<Mutex<Receiver>>`,
+//! crossbeam `unbounded` / `bounded(0|1|100)`, tokio `mpsc` bounded(100) / unbounded.
+//!
+//! Go twin: go-reference/bench/channels_test.go. Run: `cargo bench -p benches --bench channels`.
+
+use benches::flavours::tokio_flavours::{self as tf, AsyncFlavour, TokioBounded, TokioUnbounded};
+use benches::flavours::{
+    CbBounded, CbUnbounded, Flavour, StdSharedRx, StdSync, StdUnbounded, mpmc, mpsc, pingpong, seq,
+};
+use benches::{CAPACITY, t, thread_counts_from_two, tokio_runtime};
+use criterion::{BenchmarkId, Criterion, Throughput};
+
+const N: usize = CAPACITY;
+
+/// Every blocking workload one flavour supports but `mpmc`.
+fn blocking<F: Flavour>(c: &mut Criterion) {
+    let name = F::name();
+    if F::buffered() {
+        group(c, "channels-seq").bench_function(&name, |b| b.iter_custom(seq::<F>));
+    }
+    group(c, "channels-spsc").bench_function(&name, |b| b.iter_custom(|i| mpsc::<F>(1, i)));
+    let mut g = group(c, "channels-mpsc");
+    for threads in thread_counts_from_two() {
+        g.bench_function(BenchmarkId::new(&name, t(threads)), |b| {
+            b.iter_custom(|i| mpsc::<F>(threads, i))
+        });
+    }
+    g.finish();
+    group(c, "channels-pingpong").bench_function(&name, |b| b.iter_custom(pingpong::<F>));
+}
+
+/// `mpmc` for a flavour whose receiver can be shared.
+fn shared<F: Flavour>(c: &mut Criterion)
+where
+    F::Rx: Clone,
+{
+    let mut g = group(c, "channels-mpmc");
+    for threads in thread_counts_from_two() {
+        g.bench_function(BenchmarkId::new(F::name(), t(threads)), |b| {
+            b.iter_custom(|i| mpmc::<F>(threads, i))
+        });
+    }
+    g.finish();
+}
+
+/// tokio's flavours: the same workloads as tasks on a runtime with one worker per core
+/// (built once, outside the timing). tokio's `mpsc` has one receiver, so no `mpmc`.
+fn tokio<F: AsyncFlavour>(c: &mut Criterion) {
+    let rt = tokio_runtime();
+    let name = F::name();
+    group(c, "channels-seq").bench_function(&name, |b| b.iter_custom(|i| tf::seq::<F>(&rt, i)));
+    group(c, "channels-spsc")
+        .bench_function(&name, |b| b.iter_custom(|i| tf::mpsc::<F>(&rt, 1, i)));
+    let mut g = group(c, "channels-mpsc");
+    for threads in thread_counts_from_two() {
+        g.bench_function(BenchmarkId::new(&name, t(threads)), |b| {
+            b.iter_custom(|i| tf::mpsc::<F>(&rt, threads, i))
+        });
+    }
+    g.finish();
+    group(c, "channels-pingpong")
+        .bench_function(&name, |b| b.iter_custom(|i| tf::pingpong::<F>(&rt, i)));
+}
+
+fn group<'c>(
+    c: &'c mut Criterion,
+    name: &str,
+) -> criterion::BenchmarkGroup<'c, criterion::measurement::WallTime> {
+    let mut g = c.benchmark_group(name);
+    g.throughput(Throughput::Elements(1));
+    g
+}
+
+fn std_flavours(c: &mut Criterion) {
+    blocking::<StdUnbounded>(c);
+    blocking::<StdSync<0>>(c);
+    blocking::<StdSync<1>>(c);
+    blocking::<StdSync<N>>(c);
+    blocking::<StdSharedRx>(c);
+    shared::<StdSharedRx>(c);
+}
+
+fn crossbeam_flavours(c: &mut Criterion) {
+    blocking::<CbUnbounded>(c);
+    blocking::<CbBounded<0>>(c);
+    blocking::<CbBounded<1>>(c);
+    blocking::<CbBounded<N>>(c);
+    shared::<CbUnbounded>(c);
+    shared::<CbBounded<0>>(c);
+    shared::<CbBounded<1>>(c);
+    shared::<CbBounded<N>>(c);
+}
+
+fn tokio_flavours(c: &mut Criterion) {
+    tokio::<TokioBounded<N>>(c);
+    tokio::<TokioUnbounded>(c);
+}
+
+criterion::criterion_group! {
+    name = channels;
+    config = benches::criterion();
+    targets = std_flavours, crossbeam_flavours, tokio_flavours
+}
+criterion::criterion_main!(channels);

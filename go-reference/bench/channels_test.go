@@ -1,0 +1,99 @@
+// Go twins of benches/benches/channels.rs: one op is one message (for pingpong, one round
+// trip). chan0 is unbuffered (Rust's sync_channel(0), crossbeam's bounded(0)), chan1 and
+// chan100 are buffered. Go has no unbounded channel, so Rust's unbounded flavours have no
+// twin here.
+package bench
+
+import (
+	"fmt"
+	"sync"
+	"testing"
+)
+
+var capacities = []int{0, 1, capacity}
+
+func chanName(c int) string { return fmt.Sprintf("chan%d", c) }
+
+// seq: one goroutine sends and receives back (buffered channels only).
+func chanSeq(b *testing.B, c int) {
+	ch := make(chan int64, c)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		ch <- int64(i)
+		sink = <-ch
+	}
+}
+
+// producersConsumers: producers goroutines share b.N messages; consumers goroutines receive
+// until the channel is closed, which happens once every producer is done (Rust's channels
+// close when the last Sender is dropped).
+func producersConsumers(b *testing.B, c, producers, consumers int) {
+	ch := make(chan int64, c)
+	var sending sync.WaitGroup
+	sending.Add(producers)
+	var workers []func()
+	for _, n := range split(b.N, producers) {
+		workers = append(workers, func() {
+			for i := 0; i < n; i++ {
+				ch <- int64(i)
+			}
+			sending.Done()
+		})
+	}
+	go func() { sending.Wait(); close(ch) }()
+	for i := 0; i < consumers; i++ {
+		workers = append(workers, func() {
+			var seen int64
+			for v := range ch {
+				seen += v
+			}
+			if seen < 0 {
+				sink = seen
+			}
+		})
+	}
+	timeWorkers(b, workers)
+}
+
+// pingpong: a message goes to an echo goroutine and comes back on a second channel.
+func chanPingPong(b *testing.B, c int) {
+	ping := make(chan int64, c)
+	pong := make(chan int64, c)
+	echo := func() {
+		for v := range ping {
+			pong <- v
+		}
+	}
+	pinger := func() {
+		for i := 0; i < b.N; i++ {
+			ping <- int64(i)
+			<-pong
+		}
+		close(ping)
+	}
+	timeWorkers(b, []func(){pinger, echo})
+}
+
+func BenchmarkChannels(b *testing.B) {
+	for _, c := range capacities {
+		if c > 0 {
+			b.Run("seq/"+chanName(c), func(b *testing.B) { chanSeq(b, c) })
+		}
+	}
+	for _, c := range capacities {
+		b.Run("spsc/"+chanName(c), func(b *testing.B) { producersConsumers(b, c, 1, 1) })
+	}
+	for _, c := range capacities {
+		for _, t := range threadCountsFromTwo() {
+			b.Run("mpsc/"+chanName(c)+"/"+tName(t), func(b *testing.B) { producersConsumers(b, c, t, 1) })
+		}
+	}
+	for _, c := range capacities {
+		for _, t := range threadCountsFromTwo() {
+			b.Run("mpmc/"+chanName(c)+"/"+tName(t), func(b *testing.B) { producersConsumers(b, c, t, t) })
+		}
+	}
+	for _, c := range capacities {
+		b.Run("pingpong/"+chanName(c), func(b *testing.B) { chanPingPong(b, c) })
+	}
+}

@@ -1,0 +1,384 @@
+//! The report: rows that pair Rust and Go numbers, and the Markdown and JSON written from them.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use super::machine::Machine;
+use super::parse::Stat;
+use super::twins::{Family, TWINS, Twin, expand, match_template};
+
+/// A cache-line round trip between two cores takes well under a microsecond on any machine
+/// this suite targets; a floor above this means the two spinning threads shared a core.
+pub const FLOOR_SANE_NS: f64 = 1_000.0;
+
+/// One line of the table: one Rust benchmark next to its Go twin.
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    /// The twin's key, with `.t<N>` for a thread count.
+    pub key: String,
+    #[serde(serialize_with = "family_name")]
+    pub family: Family,
+    pub workload: String,
+    pub flavour: String,
+    pub rust_id: String,
+    pub go_id: Option<String>,
+    pub rust: Option<Stat>,
+    pub go: Option<Stat>,
+}
+
+fn family_name<S: serde::Serializer>(f: &Family, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(f.bench_target())
+}
+
+impl Row {
+    /// Rust's median over Go's: below 1, Rust took less time per op.
+    pub fn ratio(&self) -> Option<f64> {
+        match (self.rust, self.go) {
+            (Some(r), Some(g)) if g.median_ns > 0.0 => Some(r.median_ns / g.median_ns),
+            _ => None,
+        }
+    }
+}
+
+/// The thread counts a templated twin ran with on either side.
+fn thread_counts(
+    twin: &Twin,
+    rust: &BTreeMap<String, Stat>,
+    go: &BTreeMap<String, Stat>,
+) -> Vec<Option<usize>> {
+    let templated = twin.rust.iter().any(|f| f.id.contains("{t}"));
+    if !templated {
+        return vec![None];
+    }
+    let mut counts: Vec<usize> = twin
+        .rust
+        .iter()
+        .flat_map(|f| {
+            rust.keys()
+                .filter_map(|id| match_template(f.id, id).flatten())
+        })
+        .chain(twin.go.into_iter().flat_map(|g| {
+            go.keys()
+                .filter_map(move |id| match_template(g, id).flatten())
+        }))
+        .collect();
+    counts.sort_unstable();
+    counts.dedup();
+    counts.into_iter().map(Some).collect()
+}
+
+/// Pair every Rust result with its Go twin, in the order of [`TWINS`]; rows that neither side
+/// measured are left out.
+pub fn build_rows(rust: &BTreeMap<String, Stat>, go: &BTreeMap<String, Stat>) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for twin in TWINS {
+        for threads in thread_counts(twin, rust, go) {
+            let go_id = twin.go.map(|g| expand(g, threads));
+            let go_stat = go_id.as_ref().and_then(|g| go.get(g).copied());
+            for flavour in twin.rust {
+                let rust_id = expand(flavour.id, threads);
+                let rust_stat = rust.get(&rust_id).copied();
+                if rust_stat.is_none() {
+                    continue;
+                }
+                let (key, workload) = match threads {
+                    Some(t) => (
+                        format!("{}.t{t}", twin.key),
+                        format!("{}, {t} threads", twin.workload),
+                    ),
+                    None => (twin.key.to_string(), twin.workload.to_string()),
+                };
+                rows.push(Row {
+                    key,
+                    family: twin.family,
+                    workload,
+                    flavour: flavour.label.to_string(),
+                    rust_id,
+                    go_id: go_id.clone(),
+                    rust: rust_stat,
+                    go: go_stat,
+                });
+            }
+        }
+    }
+    rows
+}
+
+/// A duration in ns as the table prints it: three significant digits, in ns, µs or ms.
+pub fn fmt_ns(ns: f64) -> String {
+    let (value, unit) = if ns >= 1e6 {
+        (ns / 1e6, "ms")
+    } else if ns >= 1e3 {
+        (ns / 1e3, "µs")
+    } else {
+        (ns, "ns")
+    };
+    let digits = if value >= 100.0 {
+        0
+    } else if value >= 10.0 {
+        1
+    } else {
+        2
+    };
+    format!("{value:.digits$} {unit}")
+}
+
+/// A ratio as the table prints it: `0.52×`.
+pub fn fmt_ratio(r: f64) -> String {
+    if r >= 10.0 {
+        format!("{r:.0}×")
+    } else if r >= 1.0 {
+        format!("{r:.1}×")
+    } else {
+        format!("{r:.2}×")
+    }
+}
+
+fn fmt_stat(s: Option<Stat>) -> String {
+    s.map_or_else(|| "–".to_string(), |s| fmt_ns(s.median_ns))
+}
+
+fn fmt_spread(row: &Row) -> String {
+    let one =
+        |s: Option<Stat>| s.map_or_else(|| "–".to_string(), |s| format!("±{:.0}%", s.spread_pct));
+    format!("{} / {}", one(row.rust), one(row.go))
+}
+
+/// Everything the header of the report says.
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
+pub struct Header {
+    pub machine: Machine,
+    pub gomaxprocs: Option<usize>,
+    pub mode: String,
+    pub rust_settings: String,
+    pub go_settings: String,
+    pub load_before: Option<String>,
+    pub load_after: Option<String>,
+    pub seconds: f64,
+}
+
+/// The Markdown report: header, the table, and the channel latencies against the floor.
+pub fn markdown(header: &Header, rows: &[Row]) -> String {
+    let m = &header.machine;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# Go and Rust, side by side: `cargo xtask compare{}`\n",
+        if header.mode == "quick" {
+            " --quick"
+        } else {
+            ""
+        }
+    );
+    let _ = writeln!(
+        out,
+        "- Machine: {}, {} cores available, {}",
+        m.cpu, m.cores, m.os
+    );
+    let _ = writeln!(
+        out,
+        "- Rust: {}; Go: {}, GOMAXPROCS={}",
+        m.rustc,
+        m.go,
+        header.gomaxprocs.map_or("?".to_string(), |g| g.to_string())
+    );
+    let _ = writeln!(
+        out,
+        "- Mode: {} (criterion {}; go test {})",
+        header.mode, header.rust_settings, header.go_settings
+    );
+    let _ = writeln!(
+        out,
+        "- Load average before / after: {} / {}; the run took {:.0} s",
+        header.load_before.as_deref().unwrap_or("?"),
+        header.load_after.as_deref().unwrap_or("?"),
+        header.seconds
+    );
+    let _ = writeln!(
+        out,
+        "\nTimes are medians per op (one atomic op, message, round trip or task). Ratio is Rust over Go: below 1× Rust took less time. Spread is the median absolute deviation as a share of the median, Rust over criterion's samples / Go over the `-count` runs. Go's atomics are all sequentially consistent, so every Rust ordering of an op is set against the same Go number.\n"
+    );
+    let _ = writeln!(
+        out,
+        "| workload | Rust flavour | Rust ns/op | Go ns/op | ratio | spread (Rust / Go) |"
+    );
+    let _ = writeln!(out, "|---|---|---:|---:|---:|---|");
+    for row in rows {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} |",
+            row.workload,
+            row.flavour,
+            fmt_stat(row.rust),
+            fmt_stat(row.go),
+            row.ratio().map_or_else(|| "–".to_string(), fmt_ratio),
+            fmt_spread(row)
+        );
+    }
+    let floor_rust = rows
+        .iter()
+        .find(|r| r.key == "floor.same-line")
+        .and_then(|r| r.rust);
+    let floor_go = rows
+        .iter()
+        .find(|r| r.key == "floor.same-line")
+        .and_then(|r| r.go);
+    let pingpongs: Vec<&Row> = rows
+        .iter()
+        .filter(|r| r.key.starts_with("channels.pingpong"))
+        .collect();
+    if !pingpongs.is_empty() {
+        let _ = writeln!(out, "\n## Round-trip latency against the floor\n");
+        let _ = writeln!(
+            out,
+            "The floor is two threads handing one cache line back and forth with atomics (`floor-pingpong/same-line`, Go `Floor/same_line`): Rust {}, Go {}. A channel round trip costs at least that; the multiple says how far above it each one sits.\n",
+            fmt_stat(floor_rust),
+            fmt_stat(floor_go)
+        );
+        let _ = writeln!(
+            out,
+            "| workload | Rust flavour | Rust | × floor | Go | × floor |"
+        );
+        let _ = writeln!(out, "|---|---|---:|---:|---:|---:|");
+        let busy = [floor_rust, floor_go]
+            .into_iter()
+            .flatten()
+            .any(|f| f.median_ns > FLOOR_SANE_NS);
+        if busy {
+            let _ = writeln!(
+                out,
+                "**The floor is above {} here: the two spinning threads did not each have a core \
+                 for the whole run (the machine was busy), so it measured the scheduler, not the \
+                 hardware. Rerun `cargo bench -p benches --bench floor` on a quiet machine.**\n",
+                fmt_ns(FLOOR_SANE_NS)
+            );
+        }
+        let times = |s: Option<Stat>, floor: Option<Stat>| match (s, floor) {
+            (Some(s), Some(f)) if f.median_ns > 0.0 => fmt_ratio(s.median_ns / f.median_ns),
+            _ => "–".to_string(),
+        };
+        for row in pingpongs {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} |",
+                row.workload,
+                row.flavour,
+                fmt_stat(row.rust),
+                times(row.rust, floor_rust),
+                fmt_stat(row.go),
+                times(row.go, floor_go)
+            );
+        }
+    }
+    out
+}
+
+/// The JSON report: the header and every row, with the raw numbers.
+pub fn json(header: &Header, rows: &[Row]) -> serde_json::Result<String> {
+    #[derive(Serialize)]
+    struct Report<'a> {
+        header: &'a Header,
+        rows: Vec<JsonRow<'a>>,
+    }
+    #[derive(Serialize)]
+    struct JsonRow<'a> {
+        #[serde(flatten)]
+        row: &'a Row,
+        ratio: Option<f64>,
+    }
+    serde_json::to_string_pretty(&Report {
+        header,
+        rows: rows
+            .iter()
+            .map(|row| JsonRow {
+                row,
+                ratio: row.ratio(),
+            })
+            .collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stat(ns: f64) -> Stat {
+        Stat {
+            median_ns: ns,
+            spread_pct: 1.0,
+            n: 10,
+        }
+    }
+
+    #[test]
+    fn rows_pair_rust_with_go_per_thread_count() {
+        let rust: BTreeMap<String, Stat> = [
+            ("locks/mutex/t2", 20.0),
+            ("locks/mutex/t4", 40.0),
+            ("channels-spsc/std-unbounded", 30.0),
+            ("atomics-uncontended/load/relaxed", 0.25),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), stat(v)))
+        .collect();
+        let go: BTreeMap<String, Stat> =
+            [("Locks/mutex/t=2", 10.0), ("AtomicsUncontended/load", 0.5)]
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), stat(v)))
+                .collect();
+        let rows = build_rows(&rust, &go);
+        let keys: Vec<&str> = rows.iter().map(|r| r.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            [
+                "atomics.uncontended.load",
+                "locks.mutex.t2",
+                "locks.mutex.t4",
+                "channels.spsc.unbounded"
+            ]
+        );
+        assert_eq!(rows[0].ratio(), Some(0.5));
+        assert_eq!(rows[1].ratio(), Some(2.0));
+        assert_eq!(rows[1].workload, "lock, add 1, unlock, 2 threads");
+        assert_eq!(rows[2].go, None);
+        assert_eq!(rows[3].go_id, None);
+        let md = markdown(
+            &Header {
+                machine: Machine {
+                    cpu: "CPU".into(),
+                    cores: 2,
+                    os: "Linux".into(),
+                    rustc: "rustc 1".into(),
+                    go: "go 1".into(),
+                },
+                gomaxprocs: Some(2),
+                mode: "quick".into(),
+                rust_settings: "s".into(),
+                go_settings: "g".into(),
+                load_before: None,
+                load_after: None,
+                seconds: 1.0,
+            },
+            &rows,
+        );
+        assert!(md.contains("| lock, add 1, unlock, 2 threads | Mutex<i64> | 20.0 ns | 10.0 ns | 2.0× | ±1% / ±1% |"), "{md}");
+        assert!(
+            md.contains("| spsc, unbounded | std channel() | 30.0 ns | – | – | ±1% / – |"),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn numbers_print_with_three_digits_and_a_unit() {
+        assert_eq!(fmt_ns(0.2434), "0.24 ns");
+        assert_eq!(fmt_ns(42.94), "42.9 ns");
+        assert_eq!(fmt_ns(431.3), "431 ns");
+        assert_eq!(fmt_ns(42_935.0), "42.9 µs");
+        assert_eq!(fmt_ns(2_500_000.0), "2.50 ms");
+        assert_eq!(fmt_ratio(0.514), "0.51×");
+        assert_eq!(fmt_ratio(1.26), "1.3×");
+        assert_eq!(fmt_ratio(171.6), "172×");
+    }
+}

@@ -1,0 +1,258 @@
+//! The one table that pairs each Go benchmark with its Rust twins.
+//!
+//! A row of the report is one Rust benchmark next to the Go benchmark that does the same work.
+//! `{t}` in an id stands for a thread count: Rust writes it `t4`, Go `t=4`; the report makes
+//! one row per thread count that both sides ran. Go names leave out the `Benchmark` prefix and
+//! the `-GOMAXPROCS` suffix. A twin without a Go name (Rust's unbounded channels: Go has none)
+//! still gets its Rust rows, with no Go number.
+
+/// A family: one bench target on the Rust side, a few `Benchmark*` functions on the Go side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Family {
+    Floor,
+    Atomics,
+    Channels,
+    Spawn,
+    Select,
+}
+
+impl Family {
+    /// Every family, in the order `compare` runs them (the floor first, as the reference).
+    pub const ALL: [Family; 5] = [
+        Family::Floor,
+        Family::Atomics,
+        Family::Channels,
+        Family::Spawn,
+        Family::Select,
+    ];
+
+    /// The criterion bench target (`cargo bench --bench NAME`).
+    pub fn bench_target(self) -> &'static str {
+        match self {
+            Family::Floor => "floor",
+            Family::Atomics => "atomics",
+            Family::Channels => "channels",
+            Family::Spawn => "spawn",
+            Family::Select => "select",
+        }
+    }
+
+    /// The `-test.bench` regular expression that selects the family's Go benchmarks.
+    pub fn go_bench_regex(self) -> &'static str {
+        match self {
+            Family::Floor => "^BenchmarkFloor$",
+            Family::Atomics => "^Benchmark(Atomics|Locks)",
+            Family::Channels => "^BenchmarkChannels$",
+            Family::Spawn => "^BenchmarkSpawn$",
+            Family::Select => "^BenchmarkSelect$",
+        }
+    }
+}
+
+/// One Rust flavour of a twin: how the report names it, its criterion id, and whether
+/// `--quick` runs it.
+#[derive(Debug, Clone, Copy)]
+pub struct Flavour {
+    pub label: &'static str,
+    pub id: &'static str,
+    pub quick: bool,
+}
+
+/// One Go benchmark and the Rust benchmarks that do the same work.
+#[derive(Debug, Clone, Copy)]
+pub struct Twin {
+    /// Stable id of the pairing, used in the JSON report: `channels.spsc.chan100`.
+    pub key: &'static str,
+    pub family: Family,
+    /// What the row measures, in words.
+    pub workload: &'static str,
+    /// The Go benchmark (no `Benchmark` prefix, no `-N` suffix), if Go has one.
+    pub go: Option<&'static str>,
+    pub rust: &'static [Flavour],
+}
+
+const fn f(label: &'static str, id: &'static str, quick: bool) -> Flavour {
+    Flavour { label, id, quick }
+}
+
+use Family::*;
+
+/// Every pairing the report knows. Kept one line per twin, as a table.
+#[rustfmt::skip]
+pub const TWINS: &[Twin] = &[
+    // The floor: a cache line handed back and forth by two spinning threads.
+    Twin { key: "floor.same-line", family: Floor, workload: "floor: atomic ping-pong round trip, one line", go: Some("Floor/same_line"),
+        rust: &[f("AtomicU64 spin, pause hint", "floor-pingpong/same-line", true), f("AtomicU64 spin, no hint (as Go)", "floor-pingpong/same-line-no-pause", true)] },
+    Twin { key: "floor.two-lines", family: Floor, workload: "floor: atomic ping-pong round trip, two lines", go: Some("Floor/two_lines"),
+        rust: &[f("2x CachePadded<AtomicU64> spin", "floor-pingpong/two-lines", false)] },
+    // Atomics, one thread.
+    Twin { key: "atomics.uncontended.load", family: Atomics, workload: "atomic load, 1 thread", go: Some("AtomicsUncontended/load"),
+        rust: &[f("load Relaxed", "atomics-uncontended/load/relaxed", true), f("load Acquire", "atomics-uncontended/load/acquire", false), f("load SeqCst", "atomics-uncontended/load/seqcst", true)] },
+    Twin { key: "atomics.uncontended.store", family: Atomics, workload: "atomic store, 1 thread", go: Some("AtomicsUncontended/store"),
+        rust: &[f("store Relaxed", "atomics-uncontended/store/relaxed", true), f("store Release", "atomics-uncontended/store/release", false), f("store SeqCst", "atomics-uncontended/store/seqcst", true)] },
+    Twin { key: "atomics.uncontended.add", family: Atomics, workload: "atomic add, 1 thread", go: Some("AtomicsUncontended/add"),
+        rust: &[f("fetch_add Relaxed", "atomics-uncontended/fetch_add/relaxed", true), f("fetch_add Acquire", "atomics-uncontended/fetch_add/acquire", false), f("fetch_add Release", "atomics-uncontended/fetch_add/release", false), f("fetch_add AcqRel", "atomics-uncontended/fetch_add/acqrel", false), f("fetch_add SeqCst", "atomics-uncontended/fetch_add/seqcst", true)] },
+    Twin { key: "atomics.uncontended.swap", family: Atomics, workload: "atomic swap, 1 thread", go: Some("AtomicsUncontended/swap"),
+        rust: &[f("swap Relaxed", "atomics-uncontended/swap/relaxed", false), f("swap Acquire", "atomics-uncontended/swap/acquire", false), f("swap Release", "atomics-uncontended/swap/release", false), f("swap AcqRel", "atomics-uncontended/swap/acqrel", false), f("swap SeqCst", "atomics-uncontended/swap/seqcst", true)] },
+    Twin { key: "atomics.uncontended.cas", family: Atomics, workload: "load + compare_exchange, 1 thread", go: Some("AtomicsUncontended/cas"),
+        rust: &[f("CAS Relaxed", "atomics-uncontended/compare_exchange/relaxed", false), f("CAS Acquire", "atomics-uncontended/compare_exchange/acquire", false), f("CAS Release", "atomics-uncontended/compare_exchange/release", false), f("CAS AcqRel", "atomics-uncontended/compare_exchange/acqrel", false), f("CAS SeqCst", "atomics-uncontended/compare_exchange/seqcst", true)] },
+    // Atomics, shared.
+    Twin { key: "atomics.contended.add", family: Atomics, workload: "fetch_add, all threads on one line", go: Some("AtomicsContended/add/t={t}"),
+        rust: &[f("fetch_add Relaxed", "atomics-contended/fetch_add-relaxed/t{t}", true), f("fetch_add Acquire", "atomics-contended/fetch_add-acquire/t{t}", false), f("fetch_add Release", "atomics-contended/fetch_add-release/t{t}", false), f("fetch_add AcqRel", "atomics-contended/fetch_add-acqrel/t{t}", false), f("fetch_add SeqCst", "atomics-contended/fetch_add-seqcst/t{t}", true)] },
+    Twin { key: "atomics.contended.cas-loop", family: Atomics, workload: "CAS loop, all threads on one line", go: Some("AtomicsContended/cas_loop/t={t}"),
+        rust: &[f("CAS loop Relaxed", "atomics-contended/cas_loop-relaxed/t{t}", false), f("CAS loop SeqCst", "atomics-contended/cas_loop-seqcst/t{t}", false)] },
+    Twin { key: "atomics.padded.add", family: Atomics, workload: "fetch_add, each thread its own padded line", go: Some("AtomicsPadded/add/t={t}"),
+        rust: &[f("fetch_add Relaxed", "atomics-padded/fetch_add-relaxed/t{t}", true), f("fetch_add Acquire", "atomics-padded/fetch_add-acquire/t{t}", false), f("fetch_add Release", "atomics-padded/fetch_add-release/t{t}", false), f("fetch_add AcqRel", "atomics-padded/fetch_add-acqrel/t{t}", false), f("fetch_add SeqCst", "atomics-padded/fetch_add-seqcst/t{t}", false)] },
+    Twin { key: "atomics.padded.cas-loop", family: Atomics, workload: "CAS loop, each thread its own padded line", go: Some("AtomicsPadded/cas_loop/t={t}"),
+        rust: &[f("CAS loop Relaxed", "atomics-padded/cas_loop-relaxed/t{t}", false), f("CAS loop SeqCst", "atomics-padded/cas_loop-seqcst/t{t}", false)] },
+    Twin { key: "atomics.false-shared.add", family: Atomics, workload: "fetch_add, neighbouring words (false sharing)", go: Some("AtomicsFalseShared/add/t={t}"),
+        rust: &[f("fetch_add Relaxed", "atomics-false-shared/fetch_add-relaxed/t{t}", true), f("fetch_add Acquire", "atomics-false-shared/fetch_add-acquire/t{t}", false), f("fetch_add Release", "atomics-false-shared/fetch_add-release/t{t}", false), f("fetch_add AcqRel", "atomics-false-shared/fetch_add-acqrel/t{t}", false), f("fetch_add SeqCst", "atomics-false-shared/fetch_add-seqcst/t{t}", false)] },
+    Twin { key: "atomics.false-shared.cas-loop", family: Atomics, workload: "CAS loop, neighbouring words (false sharing)", go: Some("AtomicsFalseShared/cas_loop/t={t}"),
+        rust: &[f("CAS loop Relaxed", "atomics-false-shared/cas_loop-relaxed/t{t}", false), f("CAS loop SeqCst", "atomics-false-shared/cas_loop-seqcst/t{t}", false)] },
+    Twin { key: "atomics.dekker", family: Atomics, workload: "store flag, then load the other (Dekker)", go: Some("AtomicsDekker/store_load"),
+        rust: &[f("Release store + Acquire load", "atomics-dekker/release-acquire", true), f("SeqCst store + SeqCst load", "atomics-dekker/seqcst", true), f("Relaxed + fence(SeqCst) + Relaxed", "atomics-dekker/relaxed-fence-seqcst", false)] },
+    // Locks doing the same counting.
+    Twin { key: "locks.mutex", family: Atomics, workload: "lock, add 1, unlock", go: Some("Locks/mutex/t={t}"),
+        rust: &[f("Mutex<i64>", "locks/mutex/t{t}", true)] },
+    Twin { key: "locks.rwlock-write", family: Atomics, workload: "write-lock, add 1, unlock", go: Some("Locks/rwmutex_write/t={t}"),
+        rust: &[f("RwLock<i64>::write", "locks/rwlock-write/t{t}", true)] },
+    Twin { key: "locks.rwlock-read", family: Atomics, workload: "read-lock, read, unlock", go: Some("Locks/rwmutex_read/t={t}"),
+        rust: &[f("RwLock<i64>::read", "locks/rwlock-read/t{t}", false)] },
+    // Channels: seq (one thread sends, then receives).
+    Twin { key: "channels.seq.chan1", family: Channels, workload: "seq: send then recv, 1 thread, capacity 1", go: Some("Channels/seq/chan1"),
+        rust: &[f("std sync_channel(1)", "channels-seq/std-sync-1", false), f("crossbeam bounded(1)", "channels-seq/cb-bounded-1", false)] },
+    Twin { key: "channels.seq.chan100", family: Channels, workload: "seq: send then recv, 1 thread, capacity 100", go: Some("Channels/seq/chan100"),
+        rust: &[f("std sync_channel(100)", "channels-seq/std-sync-100", true), f("crossbeam bounded(100)", "channels-seq/cb-bounded-100", true), f("tokio mpsc::channel(100)", "channels-seq/tokio-bounded-100", false)] },
+    Twin { key: "channels.seq.unbounded", family: Channels, workload: "seq: send then recv, 1 thread, unbounded", go: None,
+        rust: &[f("std channel()", "channels-seq/std-unbounded", false), f("guide's Arc<Mutex<Receiver>>", "channels-seq/std-arc-mutex-rx", false), f("crossbeam unbounded()", "channels-seq/cb-unbounded", false), f("tokio unbounded_channel()", "channels-seq/tokio-unbounded", false)] },
+    // spsc.
+    Twin { key: "channels.spsc.chan0", family: Channels, workload: "spsc, unbuffered (rendezvous)", go: Some("Channels/spsc/chan0"),
+        rust: &[f("std sync_channel(0)", "channels-spsc/std-sync-0", true), f("crossbeam bounded(0)", "channels-spsc/cb-bounded-0", true)] },
+    Twin { key: "channels.spsc.chan1", family: Channels, workload: "spsc, capacity 1", go: Some("Channels/spsc/chan1"),
+        rust: &[f("std sync_channel(1)", "channels-spsc/std-sync-1", false), f("crossbeam bounded(1)", "channels-spsc/cb-bounded-1", false)] },
+    Twin { key: "channels.spsc.chan100", family: Channels, workload: "spsc, capacity 100", go: Some("Channels/spsc/chan100"),
+        rust: &[f("std sync_channel(100)", "channels-spsc/std-sync-100", true), f("crossbeam bounded(100)", "channels-spsc/cb-bounded-100", true), f("tokio mpsc::channel(100)", "channels-spsc/tokio-bounded-100", true)] },
+    Twin { key: "channels.spsc.unbounded", family: Channels, workload: "spsc, unbounded", go: None,
+        rust: &[f("std channel()", "channels-spsc/std-unbounded", false), f("guide's Arc<Mutex<Receiver>>", "channels-spsc/std-arc-mutex-rx", false), f("crossbeam unbounded()", "channels-spsc/cb-unbounded", false), f("tokio unbounded_channel()", "channels-spsc/tokio-unbounded", false)] },
+    // mpsc: {t} producers, one consumer.
+    Twin { key: "channels.mpsc.chan0", family: Channels, workload: "mpsc, unbuffered", go: Some("Channels/mpsc/chan0/t={t}"),
+        rust: &[f("std sync_channel(0)", "channels-mpsc/std-sync-0/t{t}", false), f("crossbeam bounded(0)", "channels-mpsc/cb-bounded-0/t{t}", false)] },
+    Twin { key: "channels.mpsc.chan1", family: Channels, workload: "mpsc, capacity 1", go: Some("Channels/mpsc/chan1/t={t}"),
+        rust: &[f("std sync_channel(1)", "channels-mpsc/std-sync-1/t{t}", false), f("crossbeam bounded(1)", "channels-mpsc/cb-bounded-1/t{t}", false)] },
+    Twin { key: "channels.mpsc.chan100", family: Channels, workload: "mpsc, capacity 100", go: Some("Channels/mpsc/chan100/t={t}"),
+        rust: &[f("std sync_channel(100)", "channels-mpsc/std-sync-100/t{t}", false), f("crossbeam bounded(100)", "channels-mpsc/cb-bounded-100/t{t}", true), f("tokio mpsc::channel(100)", "channels-mpsc/tokio-bounded-100/t{t}", false)] },
+    Twin { key: "channels.mpsc.unbounded", family: Channels, workload: "mpsc, unbounded", go: None,
+        rust: &[f("std channel()", "channels-mpsc/std-unbounded/t{t}", false), f("guide's Arc<Mutex<Receiver>>", "channels-mpsc/std-arc-mutex-rx/t{t}", false), f("crossbeam unbounded()", "channels-mpsc/cb-unbounded/t{t}", false), f("tokio unbounded_channel()", "channels-mpsc/tokio-unbounded/t{t}", false)] },
+    // mpmc: {t} producers, {t} consumers sharing the receiving end.
+    Twin { key: "channels.mpmc.chan0", family: Channels, workload: "mpmc, unbuffered", go: Some("Channels/mpmc/chan0/t={t}"),
+        rust: &[f("crossbeam bounded(0)", "channels-mpmc/cb-bounded-0/t{t}", false)] },
+    Twin { key: "channels.mpmc.chan1", family: Channels, workload: "mpmc, capacity 1", go: Some("Channels/mpmc/chan1/t={t}"),
+        rust: &[f("crossbeam bounded(1)", "channels-mpmc/cb-bounded-1/t{t}", false)] },
+    Twin { key: "channels.mpmc.chan100", family: Channels, workload: "mpmc, capacity 100", go: Some("Channels/mpmc/chan100/t={t}"),
+        rust: &[f("crossbeam bounded(100)", "channels-mpmc/cb-bounded-100/t{t}", true)] },
+    Twin { key: "channels.mpmc.unbounded", family: Channels, workload: "mpmc, unbounded", go: None,
+        rust: &[f("guide's Arc<Mutex<Receiver>>", "channels-mpmc/std-arc-mutex-rx/t{t}", false), f("crossbeam unbounded()", "channels-mpmc/cb-unbounded/t{t}", false)] },
+    // pingpong: one round trip.
+    Twin { key: "channels.pingpong.chan0", family: Channels, workload: "ping-pong round trip, unbuffered", go: Some("Channels/pingpong/chan0"),
+        rust: &[f("std sync_channel(0)", "channels-pingpong/std-sync-0", true), f("crossbeam bounded(0)", "channels-pingpong/cb-bounded-0", true)] },
+    Twin { key: "channels.pingpong.chan1", family: Channels, workload: "ping-pong round trip, capacity 1", go: Some("Channels/pingpong/chan1"),
+        rust: &[f("std sync_channel(1)", "channels-pingpong/std-sync-1", false), f("crossbeam bounded(1)", "channels-pingpong/cb-bounded-1", false)] },
+    Twin { key: "channels.pingpong.chan100", family: Channels, workload: "ping-pong round trip, capacity 100", go: Some("Channels/pingpong/chan100"),
+        rust: &[f("std sync_channel(100)", "channels-pingpong/std-sync-100", false), f("crossbeam bounded(100)", "channels-pingpong/cb-bounded-100", false), f("tokio mpsc::channel(100)", "channels-pingpong/tokio-bounded-100", true)] },
+    Twin { key: "channels.pingpong.unbounded", family: Channels, workload: "ping-pong round trip, unbounded", go: None,
+        rust: &[f("std channel()", "channels-pingpong/std-unbounded", false), f("guide's Arc<Mutex<Receiver>>", "channels-pingpong/std-arc-mutex-rx", false), f("crossbeam unbounded()", "channels-pingpong/cb-unbounded", false), f("tokio unbounded_channel()", "channels-pingpong/tokio-unbounded", false)] },
+    // Spawning.
+    Twin { key: "spawn.one", family: Spawn, workload: "start one task, wait for it", go: Some("Spawn/one"),
+        rust: &[f("thread::spawn + join", "spawn-one/thread-spawn-join", true), f("thread::scope", "spawn-one/thread-scope", false), f("rayon::scope", "spawn-one/rayon-scope", true), f("threadpool execute + join", "spawn-one/threadpool", false), f("tokio::spawn + await", "spawn-one/tokio-spawn", true)] },
+    Twin { key: "spawn.batch", family: Spawn, workload: "start 100 tasks, wait for all (per task)", go: Some("Spawn/batch"),
+        rust: &[f("thread::spawn + join", "spawn-batch/thread-spawn-join", true), f("thread::scope", "spawn-batch/thread-scope", false), f("rayon::scope", "spawn-batch/rayon-scope", false), f("threadpool execute + join", "spawn-batch/threadpool", false), f("tokio::spawn + await", "spawn-batch/tokio-spawn", true)] },
+    // Select.
+    Twin { key: "select.seq.select", family: Select, workload: "select over 2 channels, 1 thread", go: Some("Select/seq/select"),
+        rust: &[f("crossbeam select!", "select-seq/cb-select", true), f("tokio::select!", "select-seq/tokio-select", true)] },
+    Twin { key: "select.seq.recv", family: Select, workload: "baseline: recv on 1 channel, 1 thread", go: Some("Select/seq/recv"),
+        rust: &[f("crossbeam recv", "select-seq/cb-recv", true), f("tokio recv", "select-seq/tokio-recv", false)] },
+    Twin { key: "select.2p.select", family: Select, workload: "select over 2 channels, 2 producers", go: Some("Select/2p/select"),
+        rust: &[f("crossbeam select!", "select-2p/cb-select", true), f("tokio::select!", "select-2p/tokio-select", false)] },
+    Twin { key: "select.2p.recv", family: Select, workload: "baseline: recv on 1 channel, 2 producers", go: Some("Select/2p/recv_shared"),
+        rust: &[f("crossbeam recv", "select-2p/cb-recv-shared", false), f("tokio recv", "select-2p/tokio-recv-shared", false)] },
+];
+
+/// The value of `{t}` if `id` is `template` with a thread count in its place; for a
+/// template without `{t}`, `Some(None)` when they are equal.
+pub fn match_template(template: &str, id: &str) -> Option<Option<usize>> {
+    match template.split_once("{t}") {
+        None => (template == id).then_some(None),
+        Some((prefix, suffix)) => {
+            let middle = id.strip_prefix(prefix)?.strip_suffix(suffix)?;
+            let digits_only = !middle.is_empty() && middle.bytes().all(|b| b.is_ascii_digit());
+            digits_only.then(|| middle.parse().ok()).flatten().map(Some)
+        }
+    }
+}
+
+/// `template` with `{t}` replaced by `threads` (when it has one).
+pub fn expand(template: &str, threads: Option<usize>) -> String {
+    match threads {
+        Some(t) => template.replace("{t}", &t.to_string()),
+        None => template.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn templates_match_ids_with_a_thread_count() {
+        assert_eq!(
+            match_template("locks/mutex/t{t}", "locks/mutex/t16"),
+            Some(Some(16))
+        );
+        assert_eq!(
+            match_template("Locks/mutex/t={t}", "Locks/mutex/t=2"),
+            Some(Some(2))
+        );
+        assert_eq!(match_template("locks/mutex/t{t}", "locks/mutex/t"), None);
+        assert_eq!(match_template("locks/mutex/t{t}", "locks/mutex/tx"), None);
+        assert_eq!(match_template("spawn-one/x", "spawn-one/x"), Some(None));
+        assert_eq!(match_template("spawn-one/x", "spawn-one/y"), None);
+        assert_eq!(expand("a/t{t}", Some(4)), "a/t4");
+        assert_eq!(expand("a/b", None), "a/b");
+    }
+
+    #[test]
+    fn keys_and_rust_ids_are_unique_and_every_twin_has_a_quick_or_full_row() {
+        let keys: BTreeSet<_> = TWINS.iter().map(|t| t.key).collect();
+        assert_eq!(keys.len(), TWINS.len(), "duplicate twin key");
+        let ids: Vec<_> = TWINS
+            .iter()
+            .flat_map(|t| t.rust.iter().map(|f| f.id))
+            .collect();
+        let unique: BTreeSet<_> = ids.iter().collect();
+        assert_eq!(unique.len(), ids.len(), "a Rust id is in two twins");
+        for twin in TWINS {
+            assert!(!twin.rust.is_empty(), "{} has no Rust flavour", twin.key);
+            let templated = twin.go.is_some_and(|g| g.contains("{t}"));
+            for flavour in twin.rust {
+                assert!(
+                    twin.go.is_none() || flavour.id.contains("{t}") == templated,
+                    "{}: Go and Rust disagree on {{t}}",
+                    twin.key
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_family_has_a_quick_row_with_a_go_twin() {
+        for family in Family::ALL {
+            assert!(
+                TWINS.iter().any(|t| t.family == family
+                    && t.go.is_some()
+                    && t.rust.iter().any(|f| f.quick)),
+                "{family:?} has no quick row"
+            );
+        }
+    }
+}

@@ -1,0 +1,315 @@
+//! Syntax highlighting for Go and Rust, shared by `show` (terminal colours) and `site` (CSS).
+//!
+//! syntect parses each file once, with its bundled Sublime Text grammars, and every token gets
+//! two resolved styles: one from a light theme and one from a dark theme. The terminal uses the
+//! dark one; the site turns each distinct (light, dark) pair into a CSS class, so the page
+//! follows the system's colour scheme without highlighting twice. Tokens are plain data, so a
+//! step can be cut out of a highlighted file and dedented without re-parsing it.
+
+use std::collections::HashMap;
+
+use anyhow::{Context, Result};
+use syntect::highlighting::{FontStyle, Highlighter as ThemeHighlighter, Style, Theme, ThemeSet};
+use syntect::parsing::{ParseState, Scope, ScopeStack, SyntaxSet};
+
+use crate::align::Chunk;
+
+/// The theme for light pages.
+pub const LIGHT_THEME: &str = "InspiredGitHub";
+/// The theme for dark pages and for the terminal.
+pub const DARK_THEME: &str = "base16-ocean.dark";
+
+/// The languages we show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Go,
+    Rust,
+}
+
+impl Lang {
+    fn extension(self) -> &'static str {
+        match self {
+            Lang::Go => "go",
+            Lang::Rust => "rs",
+        }
+    }
+}
+
+/// How a token looks in one theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Tone {
+    /// The foreground colour, or None for the surrounding text colour.
+    pub rgb: Option<(u8, u8, u8)>,
+    pub bold: bool,
+    pub italic: bool,
+}
+
+/// A run of text with one look per theme.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub text: String,
+    pub light: Tone,
+    pub dark: Tone,
+}
+
+/// A highlighted line: its tokens, without the newline.
+pub type Line = Vec<Token>;
+
+impl Token {
+    /// Text with no highlighting.
+    pub fn plain(text: impl Into<String>) -> Token {
+        Token {
+            text: text.into(),
+            light: Tone::default(),
+            dark: Tone::default(),
+        }
+    }
+}
+
+/// The grammars and the two themes, loaded once.
+#[derive(Debug)]
+pub struct Highlighter {
+    syntaxes: SyntaxSet,
+    light: Theme,
+    dark: Theme,
+}
+
+impl Highlighter {
+    pub fn new() -> Result<Highlighter> {
+        let mut themes = ThemeSet::load_defaults().themes;
+        let light = themes
+            .remove(LIGHT_THEME)
+            .with_context(|| format!("syntect has no theme {LIGHT_THEME:?}"))?;
+        let dark = themes
+            .remove(DARK_THEME)
+            .with_context(|| format!("syntect has no theme {DARK_THEME:?}"))?;
+        Ok(Highlighter {
+            syntaxes: SyntaxSet::load_defaults_newlines(),
+            light,
+            dark,
+        })
+    }
+
+    /// Highlights a whole file, one entry per line of `source`, tabs expanded to `tab` columns.
+    /// A grammar that fails on some line leaves the rest of the file plain rather than failing.
+    pub fn highlight(&self, lang: Lang, source: &str, tab: usize) -> Vec<Line> {
+        let Some(syntax) = self.syntaxes.find_syntax_by_extension(lang.extension()) else {
+            return plain_lines(source, tab);
+        };
+        let light = ThemeHighlighter::new(&self.light);
+        let dark = ThemeHighlighter::new(&self.dark);
+        let mut cache: HashMap<Vec<Scope>, (Tone, Tone)> = HashMap::new();
+        let mut state = ParseState::new(syntax);
+        let mut stack = ScopeStack::new();
+        let mut failed = false;
+        let mut out = Vec::new();
+        for line in source.lines() {
+            let with_newline = format!("{line}\n");
+            let ops = if failed {
+                None
+            } else {
+                state.parse_line(&with_newline, &self.syntaxes).ok()
+            };
+            let Some(ops) = ops else {
+                failed = true;
+                out.push(expand_line_tabs(vec![Token::plain(line)], tab));
+                continue;
+            };
+            let mut tokens: Line = Vec::new();
+            let mut pos = 0;
+            let mut push = |text: &str, stack: &ScopeStack, tokens: &mut Line| {
+                let text = text.trim_end_matches('\n');
+                if text.is_empty() {
+                    return;
+                }
+                let (l, d) = *cache.entry(stack.as_slice().to_vec()).or_insert_with(|| {
+                    (
+                        tone(&self.light, light.style_for_stack(stack.as_slice())),
+                        tone(&self.dark, dark.style_for_stack(stack.as_slice())),
+                    )
+                });
+                match tokens.last_mut() {
+                    Some(last) if last.light == l && last.dark == d => last.text.push_str(text),
+                    _ => tokens.push(Token {
+                        text: text.to_string(),
+                        light: l,
+                        dark: d,
+                    }),
+                }
+            };
+            for (at, op) in ops {
+                let at = at.min(with_newline.len());
+                if at > pos {
+                    push(&with_newline[pos..at], &stack, &mut tokens);
+                    pos = at;
+                }
+                if stack.apply(&op).is_err() {
+                    failed = true;
+                }
+            }
+            if pos < with_newline.len() {
+                push(&with_newline[pos..], &stack, &mut tokens);
+            }
+            out.push(expand_line_tabs(tokens, tab));
+        }
+        out
+    }
+}
+
+/// A style as a tone. The theme's own text colour becomes None, so plain code takes the colour
+/// of its surroundings (the terminal's text colour, the page's code colour).
+fn tone(theme: &Theme, style: Style) -> Tone {
+    let c = style.foreground;
+    let plain = theme.settings.foreground == Some(c);
+    Tone {
+        rgb: (!plain).then_some((c.r, c.g, c.b)),
+        bold: style.font_style.contains(FontStyle::BOLD),
+        italic: style.font_style.contains(FontStyle::ITALIC),
+    }
+}
+
+/// Every line as one plain token.
+pub fn plain_lines(source: &str, tab: usize) -> Vec<Line> {
+    source
+        .lines()
+        .map(|l| expand_line_tabs(vec![Token::plain(l)], tab))
+        .collect()
+}
+
+/// The text of a line.
+pub fn line_text(line: &[Token]) -> String {
+    line.iter().map(|t| t.text.as_str()).collect()
+}
+
+/// Expands tabs across the tokens of one line, counting columns from the line's start.
+pub fn expand_line_tabs(line: Line, tab: usize) -> Line {
+    let mut col = 0;
+    line.into_iter()
+        .map(|mut t| {
+            if t.text.contains('\t') {
+                let mut s = String::with_capacity(t.text.len() + 8);
+                for c in t.text.chars() {
+                    if c == '\t' {
+                        let n = tab - col % tab;
+                        s.extend(std::iter::repeat_n(' ', n));
+                        col += n;
+                    } else {
+                        s.push(c);
+                        col += 1;
+                    }
+                }
+                t.text = s;
+            } else {
+                col += t.text.chars().count();
+            }
+            t
+        })
+        .collect()
+}
+
+/// The lines of `chunk`, cut out of a highlighted file.
+pub fn lines_of(file: &[Line], chunk: &Chunk) -> Vec<Line> {
+    if chunk.is_empty() {
+        return Vec::new();
+    }
+    let start = chunk.first_line - 1;
+    let end = (start + chunk.lines.len()).min(file.len());
+    file.get(start..end)
+        .map(<[Line]>::to_vec)
+        .unwrap_or_default()
+}
+
+/// Removes the indentation that every non-blank line shares (tabs already expanded), and
+/// trailing whitespace.
+pub fn dedent(lines: Vec<Line>) -> Vec<Line> {
+    let lead = |l: &Line| {
+        let text = line_text(l);
+        (!text.trim().is_empty()).then(|| text.len() - text.trim_start_matches(' ').len())
+    };
+    let common = lines.iter().filter_map(lead).min().unwrap_or(0);
+    lines
+        .into_iter()
+        .map(|line| {
+            let mut skip = common;
+            let mut out: Line = Vec::new();
+            for mut t in line {
+                if skip > 0 {
+                    let n = t.text.len() - t.text.trim_start_matches(' ').len();
+                    let cut = n.min(skip);
+                    t.text.drain(..cut);
+                    skip -= cut;
+                    if cut < n || !t.text.is_empty() {
+                        skip = 0;
+                    }
+                }
+                if !t.text.is_empty() {
+                    out.push(t);
+                }
+            }
+            // Trailing whitespace carries no colour worth keeping.
+            while let Some(last) = out.last_mut() {
+                let trimmed = last.text.trim_end().len();
+                if trimmed == 0 {
+                    out.pop();
+                } else {
+                    last.text.truncate(trimmed);
+                    break;
+                }
+            }
+            out
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(lines: &[Line]) -> Vec<String> {
+        lines.iter().map(|l| line_text(l)).collect()
+    }
+
+    #[test]
+    fn highlights_every_line_and_keeps_the_text() {
+        let h = Highlighter::new().expect("bundled themes");
+        let go = "package main\n\nfunc main() {\n\tx := \"s\" // c\n}\n";
+        let lines = h.highlight(Lang::Go, go, 4);
+        assert_eq!(
+            texts(&lines),
+            [
+                "package main",
+                "",
+                "func main() {",
+                "    x := \"s\" // c",
+                "}"
+            ]
+        );
+        // The comment and the string are coloured differently.
+        let line = &lines[3];
+        let comment = line
+            .iter()
+            .find(|t| t.text.contains("// c"))
+            .expect("comment");
+        let string = line
+            .iter()
+            .find(|t| t.text == "s")
+            .expect("the string's text");
+        assert_ne!(comment.light, string.light);
+        assert_ne!(comment.dark, string.dark);
+        let rust = h.highlight(Lang::Rust, "fn main() {\n    let x = 1;\n}\n", 4);
+        assert!(rust[1].len() > 1, "a Rust line is split into tokens");
+    }
+
+    #[test]
+    fn dedent_cuts_across_tokens() {
+        let line = |parts: &[&str]| -> Line { parts.iter().map(|p| Token::plain(*p)).collect() };
+        let lines = vec![line(&["  ", "  if", " x {"]), vec![], line(&["      y  "])];
+        assert_eq!(texts(&dedent(lines)), ["if x {", "", "  y"]);
+    }
+
+    #[test]
+    fn tabs_expand_by_column_across_tokens() {
+        let l = vec![Token::plain("ab"), Token::plain("\tc")];
+        assert_eq!(line_text(&expand_line_tabs(l, 4)), "ab  c");
+    }
+}

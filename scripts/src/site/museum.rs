@@ -1,0 +1,129 @@
+//! The museum of mistakes on the site: for each `[[mistake]]` in the catalog, the Go program
+//! and the report Go's tools give at run time, beside the Rust program and rustc's error.
+//! With no `[[mistake]]` entries the site simply has no museum.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::catalog::{Catalog, GoCheck};
+use crate::highlight::{Highlighter, Lang};
+use crate::show::{Program, rel_path};
+
+use super::html::Palette;
+use super::{FileView, Link};
+
+/// One museum page.
+#[derive(Debug, Serialize)]
+pub struct MistakePage {
+    pub case: String,
+    pub title: String,
+    pub lesson: String,
+    /// The lesson as HTML (it may hold `code`).
+    pub lesson_html: String,
+    /// One line: who catches the mistake, and when.
+    pub verdict: String,
+    pub go: FileView,
+    /// What reports it: "the race detector", "the runtime", "go vet".
+    pub go_tool: &'static str,
+    /// Go's report: the recorded report when the case folder has one, else the line the test
+    /// suite checks it for.
+    pub go_report: String,
+    pub go_report_is_excerpt: bool,
+    pub rust: FileView,
+    pub rustc_code: Option<String>,
+    /// rustc's error as trybuild records it, when the `.stderr` file exists.
+    pub rustc_stderr: Option<String>,
+    pub rustc_stderr_path: String,
+    /// The pattern examples that do it right; `title` is the example's name.
+    pub fixed_by: Vec<Link>,
+}
+
+/// Files in a case's Go folder that may hold Go's whole report, in order of preference.
+const REPORT_FILES: &[&str] = &["report.txt", "go-report.txt", "expected.txt", "output.txt"];
+
+/// Every museum case in the catalog, in catalog order.
+pub fn load(
+    root: &Path,
+    catalog: &Catalog,
+    highlighter: &Highlighter,
+    palette: &mut Palette,
+) -> Vec<MistakePage> {
+    catalog
+        .mistakes
+        .iter()
+        .map(|m| {
+            let go_file = m.go_file(root);
+            let go = Program::load(root, &rel_path(root, &go_file), Lang::Go, Some(highlighter));
+            let rust = Program::load(
+                root,
+                &rel_path(root, &m.rust_file(root)),
+                Lang::Rust,
+                Some(highlighter),
+            );
+            let recorded = go_file.parent().and_then(|dir| {
+                REPORT_FILES
+                    .iter()
+                    .find_map(|f| std::fs::read_to_string(dir.join(f)).ok())
+            });
+            let go_tool = match m.go_check {
+                GoCheck::Race => "the race detector (go run -race)",
+                GoCheck::Run => "the Go runtime",
+                GoCheck::Vet => "go vet",
+            };
+            let when = match m.go_check {
+                GoCheck::Vet => "before it runs",
+                _ => "at run time",
+            };
+            let verdict = match m.error_code() {
+                Some(code) => {
+                    format!("Go: {go_tool}, {when}. Rust: rustc error {code}, at compile time.")
+                }
+                None => format!(
+                    "Go: {go_tool}, {when}. Rust: compiles too; see how Rust programs avoid it."
+                ),
+            };
+            let fixed_by = m
+                .fixed_by
+                .iter()
+                .map(|ex| {
+                    let slug = catalog
+                        .examples()
+                        .find(|(_, r)| &r.example == ex)
+                        .map(|(p, _)| p.slug.clone())
+                        .unwrap_or_default();
+                    Link {
+                        href: format!("../{slug}.html#{ex}"),
+                        title: ex.clone(),
+                        note: format!("cargo run --example {ex}"),
+                    }
+                })
+                .collect();
+            let stderr_file = m.stderr_file(root);
+            MistakePage {
+                case: m.case.clone(),
+                title: m.title.clone(),
+                lesson: m.lesson.clone(),
+                lesson_html: super::html::prose(std::slice::from_ref(&m.lesson)),
+                verdict,
+                go: FileView::new(
+                    &go,
+                    format!("cd go-reference && {}", m.go_command()),
+                    palette,
+                ),
+                go_tool,
+                go_report_is_excerpt: recorded.is_none(),
+                go_report: recorded.unwrap_or_else(|| m.go_report.clone()),
+                rust: FileView::new(
+                    &rust,
+                    "cargo test -p xtask --test museum".to_string(),
+                    palette,
+                ),
+                rustc_code: m.error_code().map(str::to_string),
+                rustc_stderr: std::fs::read_to_string(&stderr_file).ok(),
+                rustc_stderr_path: rel_path(root, &stderr_file),
+                fixed_by,
+            }
+        })
+        .collect()
+}
