@@ -51,6 +51,7 @@ pub fn draw(path: &Path, title: &str, rows: &[Row]) -> Result<()> {
     let mut chart = ChartBuilder::on(&root)
         .caption(title, ("sans-serif", 18))
         .margin(12)
+        .margin_right(48)
         .x_label_area_size(40)
         .y_label_area_size(520)
         .build_cartesian_2d((lo..hi).log_scale(), (0..n as i32).into_segmented())

@@ -237,11 +237,6 @@ pub fn markdown(header: &Header, rows: &[Row]) -> String {
             fmt_stat(floor_rust),
             fmt_stat(floor_go)
         );
-        let _ = writeln!(
-            out,
-            "| workload | Rust flavour | Rust | × floor | Go | × floor |"
-        );
-        let _ = writeln!(out, "|---|---|---:|---:|---:|---:|");
         let busy = [floor_rust, floor_go]
             .into_iter()
             .flatten()
@@ -255,6 +250,11 @@ pub fn markdown(header: &Header, rows: &[Row]) -> String {
                 fmt_ns(FLOOR_SANE_NS)
             );
         }
+        let _ = writeln!(
+            out,
+            "| workload | Rust flavour | Rust | × floor | Go | × floor |"
+        );
+        let _ = writeln!(out, "|---|---|---:|---:|---:|---:|");
         let times = |s: Option<Stat>, floor: Option<Stat>| match (s, floor) {
             (Some(s), Some(f)) if f.median_ns > 0.0 => fmt_ratio(s.median_ns / f.median_ns),
             _ => "–".to_string(),
