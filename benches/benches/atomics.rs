@@ -239,62 +239,49 @@ fn dekker(c: &mut Criterion) {
     g.finish();
 }
 
+/// `threads` threads share `iters` ops on one lock; each op is `op(lock)`.
+fn lock_run<L, F>(lock: &L, threads: usize, iters: u64, op: F) -> std::time::Duration
+where
+    L: Sync,
+    F: Fn(&L) + Copy + Send,
+{
+    let workers: Vec<Worker<'_>> = split(iters, threads)
+        .into_iter()
+        .map(|n| {
+            Box::new(move || {
+                for _ in 0..n {
+                    op(lock);
+                }
+            }) as Worker<'_>
+        })
+        .collect();
+    time_workers(workers)
+}
+
+/// The same counting as the atomics, behind a Mutex<i64> and an RwLock<i64>.
 fn locks(c: &mut Criterion) {
     let mut g = c.benchmark_group("locks");
     g.throughput(Throughput::Elements(1));
     for threads in thread_counts() {
         g.bench_function(BenchmarkId::new("mutex", t(threads)), |b| {
             b.iter_custom(|iters| {
-                let m = Mutex::new(0i64);
-                let m = &m;
-                time_workers(
-                    split(iters, threads)
-                        .into_iter()
-                        .map(|n| {
-                            Box::new(move || {
-                                for _ in 0..n {
-                                    *m.lock().expect("not poisoned") += 1;
-                                }
-                            }) as Worker<'_>
-                        })
-                        .collect(),
-                )
+                lock_run(&Mutex::new(0i64), threads, iters, |m| {
+                    *m.lock().expect("not poisoned") += 1;
+                })
             })
         });
         g.bench_function(BenchmarkId::new("rwlock-write", t(threads)), |b| {
             b.iter_custom(|iters| {
-                let rw = RwLock::new(0i64);
-                let rw = &rw;
-                time_workers(
-                    split(iters, threads)
-                        .into_iter()
-                        .map(|n| {
-                            Box::new(move || {
-                                for _ in 0..n {
-                                    *rw.write().expect("not poisoned") += 1;
-                                }
-                            }) as Worker<'_>
-                        })
-                        .collect(),
-                )
+                lock_run(&RwLock::new(0i64), threads, iters, |rw| {
+                    *rw.write().expect("not poisoned") += 1;
+                })
             })
         });
         g.bench_function(BenchmarkId::new("rwlock-read", t(threads)), |b| {
             b.iter_custom(|iters| {
-                let rw = RwLock::new(0i64);
-                let rw = &rw;
-                time_workers(
-                    split(iters, threads)
-                        .into_iter()
-                        .map(|n| {
-                            Box::new(move || {
-                                for _ in 0..n {
-                                    black_box(*rw.read().expect("not poisoned"));
-                                }
-                            }) as Worker<'_>
-                        })
-                        .collect(),
-                )
+                lock_run(&RwLock::new(0i64), threads, iters, |rw| {
+                    black_box(*rw.read().expect("not poisoned"));
+                })
             })
         });
     }

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 
 use crate::catalog::Catalog;
 
@@ -61,15 +61,7 @@ fn cell(text: &str) -> String {
 
 /// `readme` with the text between the museum markers replaced by a fresh table.
 pub fn update(readme: &str, catalog: &Catalog) -> Result<String> {
-    let (Some(start), Some(end)) = (readme.find(START), readme.find(END)) else {
-        bail!("README.md lacks the markers {START:?} and {END:?}");
-    };
-    if end < start {
-        bail!("README.md has its museum markers in the wrong order");
-    }
-    let before = &readme[..start + START.len()];
-    let after = &readme[end..];
-    Ok(format!("{before}\n{}{after}", table(catalog)))
+    crate::readme::replace_between(readme, START, END, &table(catalog))
 }
 
 #[cfg(test)]

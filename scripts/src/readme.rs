@@ -43,13 +43,21 @@ pub fn table(catalog: &Catalog) -> String {
 
 /// `readme` with the text between the markers replaced by a fresh table.
 pub fn update(readme: &str, catalog: &Catalog) -> Result<String> {
-    let (Some(start), Some(end)) = (readme.find(START), readme.find(END)) else {
-        bail!("README.md lacks the markers {START:?} and {END:?}");
+    replace_between(readme, START, END, &table(catalog))
+}
+
+/// `text` with whatever stands between the marker lines `start` and `end` replaced by
+/// `content`; the markers stay.
+pub fn replace_between(text: &str, start: &str, end: &str, content: &str) -> Result<String> {
+    let (Some(from), Some(to)) = (text.find(start), text.find(end)) else {
+        bail!("README.md lacks the markers {start:?} and {end:?}");
     };
-    if end < start {
-        bail!("README.md has its table markers in the wrong order");
+    if to < from {
+        bail!("README.md has the markers {start:?} and {end:?} in the wrong order");
     }
-    let before = &readme[..start + START.len()];
-    let after = &readme[end..];
-    Ok(format!("{before}\n{}{after}", table(catalog)))
+    Ok(format!(
+        "{}\n{content}{}",
+        &text[..from + start.len()],
+        &text[to..]
+    ))
 }
