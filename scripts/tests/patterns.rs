@@ -36,8 +36,10 @@ fn main() {
 
     let mut trials = catalog_trials(&catalog, &root);
     trials.extend(rust_trials(&catalog, &root));
-    trials.extend(go_trials(&catalog, &root));
-    trials.extend(museum_go_trials(&catalog, &root));
+    let toolchain = go_toolchain();
+    let mut go = go_trials(&catalog, &root, &toolchain);
+    go.extend(museum_go_trials(&catalog, &root, &toolchain));
+    trials.extend(unless_go_is_missing(go, &toolchain));
     libtest_mimic::run(&args, trials).exit();
 }
 
@@ -221,8 +223,7 @@ fn go_toolchain() -> GoToolchain {
     GoToolchain::Found { race }
 }
 
-fn go_trials(catalog: &Arc<Catalog>, root: &Path) -> Vec<Trial> {
-    let toolchain = go_toolchain();
+fn go_trials(catalog: &Arc<Catalog>, root: &Path, toolchain: &GoToolchain) -> Vec<Trial> {
     let go_root = root.join("go-reference");
     let bin_dir = profile_dir().join("go-reference");
     let mut trials = Vec::new();
@@ -343,22 +344,30 @@ fn go_trials(catalog: &Arc<Catalog>, root: &Path) -> Vec<Trial> {
         }
     }));
 
-    if let GoToolchain::Missing { required } = toolchain {
-        if required {
+    trials
+}
+
+/// Without `go` on PATH, the Go trials are shown as ignored, with a note saying why; with
+/// REQUIRE_GO=1 they stay and each one fails.
+fn unless_go_is_missing(trials: Vec<Trial>, toolchain: &GoToolchain) -> Vec<Trial> {
+    match toolchain {
+        GoToolchain::Found { .. } => trials,
+        GoToolchain::Missing { required: true } => {
             eprintln!("error: REQUIRE_GO=1 but `go` is not on PATH: every Go check will fail");
-        } else {
+            trials
+        }
+        GoToolchain::Missing { required: false } => {
             eprintln!(
                 "note: `go` is not on PATH, so the {} Go checks are skipped (shown as ignored). \
                  Install Go 1.22 or newer to run them, or set REQUIRE_GO=1 to make this an error.",
                 trials.len()
             );
-            trials = trials
+            trials
                 .into_iter()
                 .map(|t| t.with_ignored_flag(true))
-                .collect();
+                .collect()
         }
     }
-    trials
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -367,8 +376,7 @@ fn go_trials(catalog: &Arc<Catalog>, root: &Path) -> Vec<Trial> {
 // the catalog gives. These programs are the only Go programs allowed to race; every pattern's
 // program above is built with -race, and a race makes it exit 66 and fail its trial.
 
-fn museum_go_trials(catalog: &Arc<Catalog>, root: &Path) -> Vec<Trial> {
-    let toolchain = go_toolchain();
+fn museum_go_trials(catalog: &Arc<Catalog>, root: &Path, toolchain: &GoToolchain) -> Vec<Trial> {
     let go_root = root.join("go-reference");
     let bin_dir = profile_dir().join("go-reference");
     let mut trials = Vec::new();
@@ -399,12 +407,6 @@ fn museum_go_trials(catalog: &Arc<Catalog>, root: &Path) -> Vec<Trial> {
                 .into())
             }
         }));
-    }
-    if let GoToolchain::Missing { required: false } = toolchain {
-        trials = trials
-            .into_iter()
-            .map(|t| t.with_ignored_flag(true))
-            .collect();
     }
     trials
 }
