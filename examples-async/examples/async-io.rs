@@ -101,7 +101,10 @@ async fn main() -> ExitCode {
     // `.await` that cannot finish yet, the future returns Pending, its task yields, the worker
     // thread runs other tasks, and the reactor wakes the task when its socket is ready: what Go
     // does inside every "blocking" call. (tokio::join! would also overlap the five, inside one
-    // task: concurrent, though never in parallel.)
+    // task: concurrent, though never in parallel.) A bare `client.get(url).send();` would send
+    // nothing at all; rustc warns "unused implementer of `Future` that must be used ...
+    // futures do nothing unless you `.await` or poll them". Forgetting `go` in Go is the
+    // opposite mistake: the call still runs, only synchronously.
     let handles: Vec<_> = (1..=REQUESTS)
         .map(|id| {
             let (client, url) = (client.clone(), format!("http://{addr}/item/{id}"));

@@ -63,7 +63,7 @@ fn describe(result: Result<(), CtxError>) -> &'static str {
 async fn main() {
     // ## Give each worker a deadline
     let ms = Duration::from_millis;
-    let fast = start(CancellationToken::new(), ms(200), 1); // 10 ms of work
+    let fast = start(CancellationToken::new(), ms(500), 1); // 10 ms of work
     let slow = start(CancellationToken::new(), ms(50), 200); // 2 s of work
 
     // ## Cancelling a child leaves its parent running

@@ -18,7 +18,8 @@ async fn main() {
     // Each task returns its index with its result, because the set hands results back in
     // the order the tasks finish, not the order they were spawned. Dropping the set aborts
     // every task still in it, where abandoning a Go WaitGroup leaves the goroutines running.
-    // (tokio_util's TaskTracker is the closer copy of a WaitGroup: wait() and no results.)
+    // (tokio_util's TaskTracker is the closer copy of a WaitGroup, with no results; call
+    // close() before wait(), or wait() never returns.)
     let mut set = JoinSet::new();
     for (i, word) in words.into_iter().enumerate() {
         set.spawn(async move {

@@ -100,7 +100,7 @@ fn main() {
     // live until main ends: `let (ctx, _) = ...` would drop one at once and cancel its context,
     // while a named `_cancel_fast` lives to the end of the scope, like Go's `defer cancel()`.
     let ms = Duration::from_millis;
-    let (fast_ctx, _cancel_fast) = with_cancel(&background(), after(ms(200)));
+    let (fast_ctx, _cancel_fast) = with_cancel(&background(), after(ms(500)));
     let (slow_ctx, _cancel_slow) = with_cancel(&background(), after(ms(50)));
     let fast = start(fast_ctx, 1); // 10 ms of work
     let slow = start(slow_ctx, 200); // 2 s of work

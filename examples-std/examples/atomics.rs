@@ -45,8 +45,8 @@ fn main() {
     // compare_exchange takes two orderings: one for the read-modify-write when it succeeds,
     // one for the plain load when it fails (that one may not be Release or AcqRel: a failed
     // CAS writes nothing). Only the yes/no answer matters here, so Relaxed twice. Had the
-    // winner then read data someone published before setting the flag, success would need
-    // Acquire. Ok(previous) means the swap happened, Err(actual) that it did not.
+    // winner then read data that the previous owner wrote before storing `false` with Release
+    // (a spin lock's unlock), success would need Acquire. Ok(previous) means the swap happened, Err(actual) that it did not.
     let claimed = AtomicBool::new(false);
     let first = claimed.compare_exchange(false, true, Relaxed, Relaxed);
     let second = claimed.compare_exchange(false, true, Relaxed, Relaxed);

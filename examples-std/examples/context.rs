@@ -93,7 +93,7 @@ fn main() {
     // ## Give each worker a deadline
     let ms = Duration::from_millis;
     let background = Ctx::new(None, None);
-    let fast = start(Ctx::new(Some(&background), Some(ms(200))), 1); // 10 ms of work
+    let fast = start(Ctx::new(Some(&background), Some(ms(500))), 1); // 10 ms of work
     let slow = start(Ctx::new(Some(&background), Some(ms(50))), 200); // 2 s of work
 
     // ## Cancelling a child leaves its parent running

@@ -80,7 +80,8 @@ fn main() {
     });
 
     // ## Read the map in sorted order
-    // HashMap iterates in an order that depends on its per-process random hash seed, so sort
+    // HashMap iterates in an order that depends on its random seed (each map's RandomState
+    // differs), so sort
     // the keys (or keep a BTreeMap, which is always sorted). The guard lives for this block.
     let line = {
         let m = store.read().expect("no writer has panicked");

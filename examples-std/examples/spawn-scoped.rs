@@ -33,7 +33,8 @@ fn main() {
 
     // ## A panic in a worker
     // A scoped thread's panic also comes back from its join(). (Had we not joined it, the
-    // scope would re-raise the panic in main when it ends: a panic is never lost.)
+    // scope itself would panic when it ends, with "a scoped thread panicked": a failure is
+    // never silently lost, though the original payload is.)
     let outcome = thread::scope(|s| s.spawn(|| -> () { panic!("boom") }).join());
     if let Err(payload) = outcome {
         let message = payload

@@ -83,9 +83,11 @@ fn run_workers(n: usize) -> Vec<usize> {
 // What is left is the protocol: a lost wake-up, a wrong ordering, a deadlock. `cargo test`
 // runs the test below on whatever schedules the OS picks, like `go test` without -race.
 // loom runs a model of this WaitGroup (examples-std/tests/loom.rs) under every interleaving
-// up to a bound on preemptions, with every value the memory model lets an atomic load return,
-// and fails on a broken assertion or when every thread is blocked: it finds the lost wake-up
-// that no run of ours happened to hit. Its limits: it checks a copy written with loom's types,
+// up to a bound on preemptions, with many of the values a weak memory model lets an atomic
+// load return (not all: loom skips load buffering and treats SeqCst as AcqRel), and fails on
+// a broken assertion or when every thread is blocked. It would find a lost wake-up that no run
+// of ours happened to hit: tests/loom.rs shows one, `lost_wakeup_is_caught`, on the start gate
+// of the cond example. Its limits: it checks a copy written with loom's types,
 // not this file, and its search grows so fast that only small models fit.
 // Miri (`cargo +nightly miri test --example testing`) interprets this very file and stops at
 // undefined behaviour, a data race in unsafe code, a deadlock or a thread left running; it

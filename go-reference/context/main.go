@@ -61,11 +61,11 @@ func main() {
 	// ## Give each worker a deadline
 	// WithTimeout starts a runtime timer that cancels the context when it fires. The returned
 	// cancel func releases that timer early; `go vet` complains if it is never called.
-	fastCtx, cancelFast := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	fastCtx, cancelFast := context.WithTimeout(context.Background(), 500*time.Millisecond)
 	defer cancelFast()
 	slowCtx, cancelSlow := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancelSlow()
-	fast := start(fastCtx, 1)   // 10 ms of work, 200 ms allowed
+	fast := start(fastCtx, 1)   // 10 ms of work, 500 ms allowed
 	slow := start(slowCtx, 200) // 2 s of work, 50 ms allowed
 
 	// ## Cancelling a child leaves its parent running

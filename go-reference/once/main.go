@@ -50,8 +50,8 @@ func callTen[T any](get func() T) []T {
 func main() {
 	// ## Run a side effect once
 	// Do runs f in the first caller. Every other caller blocks until f has returned: Do
-	// never returns early, so what f wrote is visible to all of them (Once uses a mutex and
-	// an atomic flag inside). The count is read after wg.Wait, which orders it after the work.
+	// never returns early, so what f wrote is visible to all of them. Once is plain library
+	// code: an atomic done flag checked on a fast path, and a mutex taken on the slow path. The count is read after wg.Wait, which orders it after the work.
 	var setup sync.Once
 	var setupRuns atomic.Int32
 	callTen(func() bool {
@@ -89,8 +89,9 @@ func main() {
 	// ## When the initialiser panics
 	// If f panics, Do counts the call as done: the panic reaches the caller, and later calls
 	// return without running anything, leaving the guarded value unset (OnceValue instead
-	// panics again with the same value on every call). Rust's cells do the opposite: they stay
-	// empty and the next caller runs its initialiser. We check Go's side here.
+	// panics again with the same value on every call). Rust's OnceLock and tokio's OnceCell do
+	// the opposite: they stay empty and the next caller runs its initialiser; LazyLock, like
+	// OnceValue, panics on every later access. We check Go's side here.
 	var fragile sync.Once
 	func() {
 		defer func() { fmt.Println("first call panicked:", recover()) }()

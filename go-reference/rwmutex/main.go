@@ -67,7 +67,8 @@ func main() {
 	// ## One writer at a time
 	// Main holds the read lock while a writer asks for the write lock: Lock blocks until
 	// every reader is gone, so `wrote` is still false when main looks, however long it
-	// waited (the sleep only makes sure the writer has reached Lock). Once a writer is
+	// waited (the sleep only gives the writer time to reach Lock; the printed value does not
+	// depend on it). Once a writer is
 	// waiting, Go blocks every new RLock too, so writers are not starved; the price is that a
 	// goroutine taking RLock again while it already holds one deadlocks (the writer waits for
 	// the first read lock, the second RLock waits for the writer).

@@ -15,8 +15,9 @@ import (
 func main() {
 	// ## Start one and wait for it
 	// `go` returns nothing: no handle, no result, no way to wait. The runtime gives the
-	// goroutine a small stack that grows on demand and schedules it onto one of GOMAXPROCS
-	// OS threads. To learn when it ends (or what it computed) we build the link ourselves,
+	// goroutine a small stack that grows on demand and runs it on one of its OS threads, of
+	// which at most GOMAXPROCS execute Go code at once (threads blocked in system calls do
+	// not count). To learn when it ends (or what it computed) we build the link ourselves,
 	// here a channel. Without it, main could return first and the process would exit with
 	// the goroutine unfinished.
 	sum := make(chan int)
@@ -43,7 +44,8 @@ func main() {
 
 	// ## A panic in a worker
 	// A goroutine's panic cannot be caught by the goroutine that started it. Unrecovered,
-	// it ends the whole process (exit status 2, "panic: boom" and every goroutine's stack).
+	// it ends the whole process (exit status 2, "panic: boom" and the panicking goroutine's
+	// stack; GOTRACEBACK=all prints every goroutine's).
 	// The only defence is a recover() inside the goroutine itself, which we then have to
 	// report back by hand.
 	failed := make(chan error)

@@ -62,12 +62,13 @@ func runWorkers(n int) []int {
 
 // ## What each tool finds
 // `go test -race ./testing` runs main_test.go with the race detector, which reports two
-// accesses to one variable that nothing orders whenever both happen during the test: the
-// timing need not be unlucky. Drop the lock from Done and it reports WARNING: DATA RACE on
-// count. What it cannot see is a schedule the run did not take. The same edit lets a Broadcast
-// fall between Wait's check and its sleep, a lost wake-up that hangs the test only when that
-// timing occurs; Go names a deadlock only when every goroutine is blocked, and otherwise the
-// test waits for `go test -timeout` (10 minutes by default).
+// accesses to one variable that nothing orders whenever both happen during the test (within
+// the detector's bounded access history): the timing need not be unlucky. Drop the lock from
+// Done and it reports WARNING: DATA RACE on count. What it cannot see is a schedule the run
+// did not take. The same edit lets a Broadcast fall between Wait's check and its sleep, a
+// lost wake-up that hangs the test only when that timing occurs. Under `go test` the runtime
+// never calls it a deadlock, because the -timeout alarm is a pending timer: the test waits
+// out -timeout (10 minutes by default) and then panics with "test timed out".
 func main() {
 	results := runWorkers(3)
 	fmt.Println("3 workers done:", results)
