@@ -18,6 +18,7 @@
 
 pub mod flavours;
 pub mod probes;
+pub mod settings;
 
 use std::sync::Barrier;
 use std::thread;
@@ -66,14 +67,15 @@ pub fn t(threads: usize) -> String {
     format!("t{threads}")
 }
 
-/// The criterion settings every bench target starts from; command-line options
+/// The criterion settings every bench target starts from (the times and sample size are in
+/// [`settings`], which `cargo xtask compare` quotes); command-line options
 /// (`--warm-up-time`, `--measurement-time`, `--sample-size`, a filter) override them.
 /// Sized so that the whole `cargo bench` stays under 15 minutes on 2 cores.
 pub fn criterion() -> Criterion {
     Criterion::default()
-        .warm_up_time(Duration::from_millis(500))
-        .measurement_time(Duration::from_millis(1500))
-        .sample_size(40)
+        .warm_up_time(settings::WARM_UP_TIME)
+        .measurement_time(settings::MEASUREMENT_TIME)
+        .sample_size(settings::SAMPLE_SIZE)
         .nresamples(20_000)
         .configure_from_args()
 }

@@ -4,10 +4,11 @@
 //! the accesses of the run it watches. [loom](https://docs.rs/loom) instead runs a model of
 //! the code under every interleaving (up to a bound on preemptions) and, for atomics, many of
 //! the values a weak memory model lets a load return (not all: loom skips load buffering and
-//! treats SeqCst accesses as AcqRel), and it reports a deadlock when every thread is blocked. It can only run code written against its own `loom::sync` types, so each test
-//! below restates one handoff of an example with the same protocol and the same orderings,
-//! and names the example and the step it models. The two `#[should_panic]` tests are broken
-//! on purpose: they show what loom finds.
+//! treats SeqCst accesses as AcqRel), and it reports a deadlock when every thread is blocked.
+//! It can only run code written against its own `loom::sync` types, so each test below
+//! restates one handoff of an example with the same protocol and the same orderings, and
+//! names the example and the step it models. The three `#[should_panic]` tests are broken on
+//! purpose: they show what loom finds.
 //!
 //! Run them (they are compiled only with `--cfg loom`; a separate target folder keeps the cfg
 //! change from rebuilding the main one):

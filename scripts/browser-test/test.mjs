@@ -5,6 +5,9 @@
 //   - no page overflows horizontally at 1280 px or at 400 px;
 //   - the prose | Go | Rust columns sit side by side at 1280 px and stack at 400 px;
 //   - every Rust translation's tab opens;
+//   - those checks have something to check: a pattern page has at least one step row in every
+//     tab and one tab per Rust translation that catalog.toml lists for it, and a museum page
+//     has at least one row;
 //   - every pattern in catalog.toml is linked from the index, and its page has its title;
 //   - with a claims.toml, claims.html is linked from the index, has an element for every claim,
 //     its verdict badges are four distinct colours readable in light and dark mode, and its
@@ -112,7 +115,9 @@ function overflowIn() {
 }
 
 // Runs in the page: how the visible rows lay out their cells. Returns one word per row:
-// "side" (cells side by side), "stacked" (each below the one before), or "mixed".
+// "side" (cells side by side), "stacked" (each below the one before), or "mixed". A page whose
+// rows the selectors miss gives [], which the checks of a page's rows must not take for a pass
+// (see rowsMissing).
 function layoutIn() {
   const rows = [...document.querySelectorAll(".row.step, .row.pair:not(.colhead)")].filter(
     (r) => r.offsetParent !== null,
@@ -151,6 +156,15 @@ function verdictColoursIn() {
   return out;
 }
 
+// Why the rows a layout check saw cannot stand for the page's rows, or null: a pattern page
+// must show at least one step row, a museum page at least one row.
+function rowsMissing(kind, layout, where) {
+  if (layout.length > 0 || kind === null) return null;
+  return kind === "pattern"
+    ? `${where}: no step row (.row.step) is visible, so the column checks would check nothing`
+    : `${where}: no row (.row.pair) is visible, so the column checks would check nothing`;
+}
+
 function shotName(page) {
   return page.replace(/\.html$/, "").replace(/[^a-z0-9-]+/gi, "_");
 }
@@ -167,6 +181,7 @@ async function main() {
   }
   const catalog = parseToml(readFileSync(join(ROOT, "catalog.toml"), "utf8"));
   const patterns = catalog.pattern ?? [];
+  const patternPages = new Map(patterns.map((p) => [`${p.slug}.html`, p]));
   const claimsFile = join(ROOT, "claims.toml");
   const claims = existsSync(claimsFile) ? parseToml(readFileSync(claimsFile, "utf8")).claim ?? [] : null;
 
@@ -214,6 +229,13 @@ async function main() {
     });
 
     const notes = [];
+    // What the page must hold: a pattern page its steps and tabs, a museum page its rows.
+    const pattern = patternPages.get(name) ?? null;
+    const kind = pattern ? "pattern" : name.startsWith("museum/") ? "museum" : null;
+    const needRows = (layout, where) => {
+      const why = rowsMissing(kind, layout, where);
+      if (why) fail(name, why);
+    };
     try {
       await page.setViewportSize(WIDE);
       const res = await page.goto(`${origin}/${name}`, { waitUntil: "load", timeout: PAGE_TIMEOUT_MS });
@@ -247,7 +269,20 @@ async function main() {
       if (wideLayout.some((l) => l !== "side")) {
         fail(name, `at ${WIDE.width} px the columns should sit side by side: ${wideLayout.join(", ")}`);
       }
+      needRows(wideLayout, `at ${WIDE.width} px`);
       const tabs = await page.$$("[role=tab]");
+      if (pattern) {
+        // One tab per Rust translation the catalog lists, no more and no fewer.
+        const want = (pattern.rust ?? []).map((r) => r.example);
+        const have = await Promise.all(tabs.map((t) => t.getAttribute("aria-controls")));
+        const missing = want.filter((id) => !have.includes(id));
+        if (tabs.length !== want.length || missing.length > 0) {
+          fail(
+            name,
+            `${tabs.length} tab(s) [${have.join(", ")}], but catalog.toml lists ${want.length} Rust translation(s) for ${pattern.slug} [${want.join(", ")}]`,
+          );
+        }
+      }
       for (const tab of tabs) {
         await tab.click();
         const panelId = await tab.getAttribute("aria-controls");
@@ -256,6 +291,7 @@ async function main() {
         if (!visible || selected !== "true") fail(name, `the tab for ${panelId} does not open its panel`);
         const layout = await page.evaluate(layoutIn);
         if (layout.some((l) => l !== "side")) fail(name, `${panelId}: columns not side by side at ${WIDE.width} px`);
+        needRows(layout, `tab ${panelId} at ${WIDE.width} px`);
       }
       if (tabs.length > 0) {
         await tabs[0].click();
@@ -271,6 +307,7 @@ async function main() {
       if (narrowLayout.some((l) => l !== "stacked")) {
         fail(name, `at ${NARROW.width} px the columns should stack: ${narrowLayout.join(", ")}`);
       }
+      needRows(narrowLayout, `at ${NARROW.width} px`);
       if (narrowLayout.length > 0) notes.push(`${narrowLayout.length} rows side by side at ${WIDE.width}, stacked at ${NARROW.width}`);
       await page.screenshot({ path: join(OUT, `${shotName(name)}-${NARROW.width}.png`) });
 

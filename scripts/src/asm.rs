@@ -11,6 +11,11 @@ use std::process::Command;
 
 use anyhow::{Context, Result, bail};
 
+use crate::compare::{build_go, machine};
+
+/// The target the Rust probes are compiled for, whatever the host: the x86-64 column.
+const TARGET: &str = "x86_64-unknown-linux-gnu";
+
 /// A probe of `benches/src/probes.rs`, what AArch64 makes of it (ARMv8.0 load/store-exclusive
 /// loops; ARMv8.1 LSE single instructions), and the Go probe that does the same.
 #[derive(Debug, Clone, Copy)]
@@ -214,13 +219,29 @@ pub fn markdown(
     out
 }
 
-fn version(program: &str, arg: &str) -> String {
-    Command::new(program)
-        .arg(arg)
-        .output()
-        .ok()
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
-        .unwrap_or_else(|| format!("{program}: not found"))
+/// Whether `libdir` (what `rustc --print target-libdir` names) holds a standard library: its
+/// `libcore-*.rlib`.
+fn has_std(libdir: &Path) -> bool {
+    std::fs::read_dir(libdir).is_ok_and(|entries| {
+        entries.flatten().any(|e| {
+            e.file_name()
+                .to_str()
+                .is_some_and(|n| n.starts_with("libcore-") && n.ends_with(".rlib"))
+        })
+    })
+}
+
+/// Fail with the fix when rustc has no standard library for [`TARGET`] (any host but x86-64
+/// Linux, unless the target was added): rustc's own error would be a bare "can't find crate".
+fn require_target_std() -> Result<()> {
+    let libdir = machine::output("rustc", &["--print", "target-libdir", "--target", TARGET])?;
+    if !has_std(Path::new(&libdir)) {
+        bail!(
+            "rustc has no standard library for {TARGET} (nothing in {libdir}): `cargo xtask asm` \
+             compiles the probes for x86-64 whatever the host. Run `rustup target add {TARGET}`."
+        );
+    }
+    Ok(())
 }
 
 /// Compile both sides' probes and write `target/asm/atomics.md`; returns its path.
@@ -229,6 +250,7 @@ pub fn run(root: &Path) -> Result<PathBuf> {
     std::fs::create_dir_all(&out)?;
     let asm_file = out.join("probes-x86_64.s");
     eprintln!("[1/3] rustc -O --emit asm benches/src/probes.rs");
+    require_target_std()?;
     let status = Command::new("rustc")
         .args([
             "-O",
@@ -251,7 +273,7 @@ pub fn run(root: &Path) -> Result<PathBuf> {
             "-C",
             "llvm-args=-x86-asm-syntax=intel",
             "--target",
-            "x86_64-unknown-linux-gnu",
+            TARGET,
             "-o",
         ])
         .arg(&asm_file)
@@ -259,40 +281,44 @@ pub fn run(root: &Path) -> Result<PathBuf> {
         .status()
         .context("running rustc")?;
     if !status.success() {
-        bail!("rustc could not compile benches/src/probes.rs");
+        bail!("rustc could not compile benches/src/probes.rs for {TARGET} (its errors are above)");
     }
     let rust = parse_rust_asm(&std::fs::read_to_string(&asm_file)?);
 
     eprintln!("[2/3] go test -c ./bench && go tool objdump -s 'bench\\.probe'");
-    let go_bin = out.join("go-bench.test");
-    let go = match Command::new("go")
-        .current_dir(root.join("go-reference"))
-        .args(["test", "-c", "-o"])
-        .arg(&go_bin)
-        .arg("./bench")
-        .status()
-    {
-        Ok(s) if s.success() => {
-            let dump = Command::new("go")
-                .args(["tool", "objdump", "-s", r"bench\.probe"])
-                .arg(&go_bin)
-                .output()
-                .context("running go tool objdump")?;
-            parse_go_objdump(&String::from_utf8_lossy(&dump.stdout))
+    let go_version = match machine::output("go", &["version"]) {
+        Ok(version) => Some(version),
+        Err(err) if machine::is_not_found(&err) => None,
+        Err(err) => return Err(err),
+    };
+    let go = if go_version.is_some() {
+        let go_bin = out.join("go-bench.test");
+        build_go(root, &go_bin)?;
+        let dump = Command::new("go")
+            .args(["tool", "objdump", "-s", r"bench\.probe"])
+            .arg(&go_bin)
+            .output()
+            .context("running go tool objdump")?;
+        if !dump.status.success() {
+            bail!(
+                "`go tool objdump` failed ({}): {}",
+                dump.status,
+                String::from_utf8_lossy(&dump.stderr).trim()
+            );
         }
-        Ok(_) => bail!("go test -c ./bench failed"),
-        Err(_) => {
-            eprintln!("      `go` is not on PATH: the Go column stays empty");
-            Vec::new()
-        }
+        parse_go_objdump(&String::from_utf8_lossy(&dump.stdout))
+    } else {
+        eprintln!("      `go` is not on PATH: the Go column stays empty");
+        Vec::new()
     };
 
     eprintln!("[3/3] writing target/asm/atomics.md");
+    let rustc = machine::output("rustc", &["-V"])?;
     let md = markdown(
         &rust,
         &go,
-        &version("rustc", "-V"),
-        &version("go", "version"),
+        &rustc,
+        go_version.as_deref().unwrap_or("go: not found"),
     );
     let path = out.join("atomics.md");
     std::fs::write(&path, &md)?;
@@ -355,6 +381,15 @@ TEXT github.com/x/go-reference/bench.probeLoad(SB) /w/probes_test.go
         assert_eq!(f[1].1, ["MOVQ 0(AX), AX"]);
         let md = markdown(&parse_rust_asm(ASM), &f, "rustc 1", "go 1");
         assert!(md.contains("| `fetch_add_relaxed` | `mov eax, 1; lock xadd qword ptr [rdi], rax` | probeAdd: `MOVL $0x1, CX; LOCK XADDQ CX, 0(AX)` | LDXR; ADD; STXR; CBNZ (loop) | LDADD |"), "{md}");
+    }
+
+    #[test]
+    fn a_standard_library_is_a_libcore_rlib() {
+        let libdir = tempfile::tempdir().unwrap();
+        assert!(!has_std(libdir.path()));
+        assert!(!has_std(&libdir.path().join("missing")));
+        std::fs::write(libdir.path().join("libcore-0123abcd.rlib"), "").unwrap();
+        assert!(has_std(libdir.path()));
     }
 
     #[test]

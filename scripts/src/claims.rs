@@ -9,6 +9,7 @@ use anyhow::{Context, Result};
 use serde::Deserialize;
 
 use crate::catalog::Catalog;
+use crate::compare::report::fmt_ns;
 
 /// The whole list, in the guide's order.
 #[derive(Debug, Deserialize)]
@@ -102,7 +103,7 @@ impl Claims {
             .examples()
             .map(|(_, r)| r.example.as_str())
             .collect();
-        let results = read_all(&root.join(BENCH_RESULTS))?;
+        let results = Results::read(&root.join(BENCH_RESULTS))?;
         let mut ids = BTreeSet::new();
         let mut problems = Vec::new();
         for c in &self.claims {
@@ -141,20 +142,21 @@ impl Claims {
                             say(format!("museum case {case:?} is not in the catalog"));
                         }
                     }
-                    Evidence::Bench { id, figure, .. } => {
-                        if !results.contains(&format!("\"{id}\"")) {
-                            say(format!(
-                                "benchmark id {id:?} is not in the results under {BENCH_RESULTS}/"
-                            ));
-                        }
-                        if figure.trim().is_empty() {
-                            say(format!("benchmark {id:?} has no measured figure"));
-                        }
-                    }
+                    Evidence::Bench { id, figure, .. } => match results.median(id) {
+                        None => say(format!(
+                            "benchmark id {id:?} is not in the results under {BENCH_RESULTS}/"
+                        )),
+                        Some(ns) if !figure.contains(&fmt_ns(ns)) => say(format!(
+                            "benchmark {id:?}: the figure {figure:?} does not quote its measured \
+                             median, {}",
+                            fmt_ns(ns)
+                        )),
+                        Some(_) => {}
+                    },
                     Evidence::Asm { symbol, .. } => {
-                        if !results.contains(symbol.as_str()) {
+                        if !results.disassembled(symbol) {
                             say(format!(
-                                "disassembly of {symbol:?} is not under {BENCH_RESULTS}/"
+                                "disassembly of {symbol:?} is not in a table under {BENCH_RESULTS}/"
                             ));
                         }
                     }
@@ -175,23 +177,59 @@ impl Claims {
     }
 }
 
-/// The text of every file in `dir` (none if it does not exist), joined.
-fn read_all(dir: &Path) -> Result<String> {
-    let mut all = String::new();
-    if !dir.exists() {
-        return Ok(all);
-    }
-    for entry in std::fs::read_dir(dir).with_context(|| format!("listing {}", dir.display()))? {
-        let path = entry?.path();
-        if path.is_file() {
-            all.push_str(
-                &std::fs::read_to_string(&path)
-                    .with_context(|| format!("reading {}", path.display()))?,
-            );
-            all.push('\n');
+/// The committed benchmark results: the reports of `cargo xtask compare` (`*.json`) and the
+/// tables of `cargo xtask asm` (`asm-*.md`).
+#[derive(Debug, Default)]
+struct Results {
+    /// Rust benchmark id and its median in ns, from every report.
+    medians: Vec<(String, f64)>,
+    asm: String,
+}
+
+impl Results {
+    fn read(dir: &Path) -> Result<Results> {
+        let mut results = Results::default();
+        if !dir.exists() {
+            return Ok(results);
         }
+        for entry in std::fs::read_dir(dir).with_context(|| format!("listing {}", dir.display()))? {
+            let path = entry?.path();
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default();
+            let read = || {
+                std::fs::read_to_string(&path)
+                    .with_context(|| format!("reading {}", path.display()))
+            };
+            if name.ends_with(".json") {
+                let report: serde_json::Value = serde_json::from_str(&read()?)
+                    .with_context(|| format!("parsing {}", path.display()))?;
+                for row in report["rows"].as_array().into_iter().flatten() {
+                    if let (Some(id), Some(ns)) =
+                        (row["rust_id"].as_str(), row["rust"]["median_ns"].as_f64())
+                    {
+                        results.medians.push((id.to_string(), ns));
+                    }
+                }
+            } else if name.starts_with("asm-") && name.ends_with(".md") {
+                results.asm.push_str(&read()?);
+            }
+        }
+        Ok(results)
     }
-    Ok(all)
+
+    fn median(&self, id: &str) -> Option<f64> {
+        self.medians
+            .iter()
+            .find(|(i, _)| i == id)
+            .map(|&(_, ns)| ns)
+    }
+
+    /// Whether a disassembly table has a row for `symbol`.
+    fn disassembled(&self, symbol: &str) -> bool {
+        self.asm.contains(&format!("| `{symbol}` |"))
+    }
 }
 
 /// The readable page: the claims grouped by section, each verdict with its correction and
@@ -338,5 +376,46 @@ mod tests {
                 "{expected:?} not reported in:\n{found}"
             );
         }
+    }
+
+    #[test]
+    fn bench_figures_quote_the_committed_median_and_asm_names_a_row() {
+        let root = tempfile::tempdir().expect("a temporary folder");
+        let results = root.path().join(BENCH_RESULTS);
+        std::fs::create_dir_all(&results).expect("create results");
+        let report = r#"{"rows": [{"rust_id": "spawn-one/x", "rust": {"median_ns": 39198.3}}]}"#;
+        std::fs::write(results.join("m.json"), report).expect("write report");
+        std::fs::write(
+            results.join("asm-x86_64.md"),
+            "| `fetch_add_relaxed` | `lock xadd` |\n",
+        )
+        .expect("write asm");
+        let claims = |figure: &str, symbol: &str| {
+            format!(
+                r#"
+                [[claim]]
+                id = "a"
+                section = "4. Mutexes"
+                claim = "c"
+                verdict = "holds"
+                evidence = [{{ kind = "bench", id = "spawn-one/x", figure = "{figure}", note = "n" }},
+                            {{ kind = "asm", symbol = "{symbol}", note = "n" }}]
+                "#
+            )
+        };
+        let catalog: Catalog = toml::from_str(CATALOG).expect("catalog");
+        let check = |text: String| {
+            let claims: Claims = toml::from_str(&text).expect("claims");
+            claims
+                .problems(&catalog, root.path())
+                .expect("results read")
+        };
+        assert_eq!(
+            check(claims("39.2 µs per thread", "fetch_add_relaxed")),
+            Vec::<String>::new()
+        );
+        let wrong = check(claims("40 µs per thread", "fetch_add")).join("\n");
+        assert!(wrong.contains("39.2 µs"), "{wrong}");
+        assert!(wrong.contains("\"fetch_add\""), "{wrong}");
     }
 }

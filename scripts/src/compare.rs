@@ -3,6 +3,10 @@
 //! report under `target/compare/`: `report.md` (the table), `report.json` (the same rows with
 //! raw numbers), `chart.svg`, and the raw output of both harnesses.
 //!
+//! A run writes into `target/compare.new/` and puts it in the place of `target/compare/` only
+//! once it has finished: a failed or interrupted run leaves the last complete one where it was,
+//! for `--report-only` and the site, and its own partial output in `compare.new/` to look at.
+//!
 //! Which Go benchmark is the twin of which Rust benchmark is decided in one place,
 //! [`twins::TWINS`].
 
@@ -12,14 +16,23 @@ pub mod parse;
 pub mod report;
 pub mod twins;
 
+/// The criterion settings of `benches::criterion()`, which the full mode runs with and the
+/// report quotes. The xtask crate does not depend on `benches`, so it includes the one file
+/// that defines them.
+#[path = "../../benches/src/settings.rs"]
+#[allow(
+    unreachable_pub,
+    reason = "public in `benches`, private to this module here"
+)]
+mod bench_settings;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 
-use self::parse::Stat;
 use self::report::Header;
 use self::twins::{Family, TWINS, expand};
 
@@ -34,29 +47,72 @@ pub struct Options {
     pub report_only: bool,
 }
 
+/// The criterion settings a mode runs with.
+#[derive(Debug, Clone, Copy)]
+struct CriterionSettings {
+    warm_up: Duration,
+    measurement: Duration,
+    samples: usize,
+}
+
+/// The full mode: `benches::criterion()`'s own settings, so it passes none.
+const FULL: CriterionSettings = CriterionSettings {
+    warm_up: bench_settings::WARM_UP_TIME,
+    measurement: bench_settings::MEASUREMENT_TIME,
+    samples: bench_settings::SAMPLE_SIZE,
+};
+
+/// `--quick`: passed on the command line, where they override `benches::criterion()`'s.
+const QUICK: CriterionSettings = CriterionSettings {
+    warm_up: Duration::from_millis(200),
+    measurement: Duration::from_millis(300),
+    samples: 10,
+};
+
+/// Seconds as criterion's options take them and the report quotes them: `0.2`, `1.5`.
+fn seconds(d: Duration) -> String {
+    d.as_secs_f64().to_string()
+}
+
 impl Options {
-    /// The criterion options for this mode (the full mode keeps `benches::criterion()`'s).
-    fn criterion_args(self) -> &'static [&'static str] {
-        if self.quick {
-            &[
-                "--warm-up-time",
-                "0.2",
-                "--measurement-time",
-                "0.3",
-                "--sample-size",
-                "10",
-            ]
-        } else {
-            &[]
-        }
+    fn mode(self) -> &'static str {
+        if self.quick { "quick" } else { "full" }
     }
 
-    fn rust_settings(self) -> &'static str {
-        if self.quick {
-            "warm-up 0.2 s, measurement 0.3 s, 10 samples, quick rows only, one thread count"
-        } else {
-            "warm-up 0.5 s, measurement 1.5 s, 40 samples, every benchmark"
+    fn criterion_settings(self) -> CriterionSettings {
+        if self.quick { QUICK } else { FULL }
+    }
+
+    /// The criterion options for this mode (the full mode keeps `benches::criterion()`'s).
+    fn criterion_args(self) -> Vec<String> {
+        if !self.quick {
+            return Vec::new();
         }
+        let s = self.criterion_settings();
+        vec![
+            "--warm-up-time".into(),
+            seconds(s.warm_up),
+            "--measurement-time".into(),
+            seconds(s.measurement),
+            "--sample-size".into(),
+            s.samples.to_string(),
+        ]
+    }
+
+    /// The criterion settings as the report's header quotes them.
+    fn rust_settings(self) -> String {
+        let s = self.criterion_settings();
+        format!(
+            "warm-up {} s, measurement {} s, {} samples, {}",
+            seconds(s.warm_up),
+            seconds(s.measurement),
+            s.samples,
+            if self.quick {
+                "quick rows only, one thread count"
+            } else {
+                "every benchmark"
+            }
+        )
     }
 
     /// `-test.benchtime` and `-test.count`.
@@ -88,6 +144,17 @@ impl Progress {
     }
 }
 
+/// Where a run leaves its report, relative to the workspace root.
+const OUT: &str = "target/compare";
+
+/// `dir` with `.suffix` added to its name: `target/compare.new`.
+fn sibling(dir: &Path, suffix: &str) -> PathBuf {
+    let mut name = dir.file_name().unwrap_or_default().to_os_string();
+    name.push(".");
+    name.push(suffix);
+    dir.with_file_name(name)
+}
+
 /// Run the comparison; returns the path of the Markdown report.
 pub fn run(root: &Path, opts: Options) -> Result<PathBuf> {
     if opts.report_only {
@@ -95,24 +162,28 @@ pub fn run(root: &Path, opts: Options) -> Result<PathBuf> {
     }
     let start = Instant::now();
     let go_version = go_version()?;
-    let out = root.join("target").join("compare");
-    if out.exists() {
-        std::fs::remove_dir_all(&out).with_context(|| format!("clearing {}", out.display()))?;
-    }
-    std::fs::create_dir_all(&out)?;
+    let final_out = root.join(OUT);
+    // Everything is written here, and moved to `final_out` once the run has succeeded.
+    let out = sibling(&final_out, "new");
     let mut progress = Progress {
         step: 0,
         total: 3 + 2 * Family::ALL.len(),
         start,
     };
     eprintln!(
-        "compare: {} mode, {go_version}, results in {}",
-        if opts.quick { "quick" } else { "full" },
+        "compare: {} mode, {go_version}, results in {} (in {} until the run has finished)",
+        opts.mode(),
+        final_out.display(),
         out.display()
     );
 
-    progress.next("building the Rust benchmarks (cargo bench --no-run)");
+    progress.next("building the Rust benchmarks (cargo bench --locked --no-run)");
     let executables = build_rust(root)?;
+    if out.exists() {
+        std::fs::remove_dir_all(&out)
+            .with_context(|| format!("clearing {} (left by an earlier run)", out.display()))?;
+    }
+    std::fs::create_dir_all(&out).with_context(|| format!("creating {}", out.display()))?;
     progress.next("building the Go benchmarks (go test -c)");
     let go_bin = out.join("go-bench.test");
     build_go(root, &go_bin)?;
@@ -143,41 +214,91 @@ pub fn run(root: &Path, opts: Options) -> Result<PathBuf> {
     let (benchtime, count) = opts.go_benchtime_count();
     let header = Header {
         machine: machine::Machine::detect(),
+        // Filled in by `write_report`, from the Go results.
         gomaxprocs: None,
-        mode: if opts.quick { "quick" } else { "full" }.to_string(),
-        rust_settings: opts.rust_settings().to_string(),
+        mode: opts.mode().to_string(),
+        rust_settings: opts.rust_settings(),
         go_settings: format!("-benchtime {benchtime} -count {count}"),
         load_before,
         load_after: machine::load_average(),
         seconds: run_seconds,
     };
-    std::fs::write(out.join("run.json"), serde_json::to_string_pretty(&header)?)?;
-    let report = write_report(&out, header)?;
+    let written = write_report(&out, header)?;
+    replace_dir(&out, &final_out)?;
+    written.print(&final_out);
     eprintln!(
         "compare: benchmarks ran {run_seconds:.0} s, {:.0} s in all",
         start.elapsed().as_secs_f64()
     );
-    Ok(report)
+    Ok(final_out.join("report.md"))
 }
 
-/// Read what the harnesses left in `out` and write `report.md`, `report.json` and
-/// `chart.svg` there; returns the path of `report.md`.
-pub fn write_report(out: &Path, mut header: Header) -> Result<PathBuf> {
+/// Put the finished run in `new` in the place of the last one, `out`. The last one is moved
+/// aside first (to `out.old`) and deleted once the new one is in place; if the move fails,
+/// it is put back.
+fn replace_dir(new: &Path, out: &Path) -> Result<()> {
+    let old = sibling(out, "old");
+    if old.exists() {
+        std::fs::remove_dir_all(&old).with_context(|| format!("clearing {}", old.display()))?;
+    }
+    if out.exists() {
+        std::fs::rename(out, &old)
+            .with_context(|| format!("moving {} to {}", out.display(), old.display()))?;
+    }
+    if let Err(err) = std::fs::rename(new, out) {
+        if old.exists() {
+            // Best effort: the error that matters is the one returned below.
+            let _ = std::fs::rename(&old, out);
+        }
+        return Err(err).with_context(|| format!("moving {} to {}", new.display(), out.display()));
+    }
+    if old.exists() {
+        std::fs::remove_dir_all(&old).with_context(|| format!("deleting {}", old.display()))?;
+    }
+    Ok(())
+}
+
+/// What [`write_report`] wrote: how many rows, and how many of them with a Go number.
+#[derive(Debug, Clone, Copy)]
+pub struct Written {
+    pub rows: usize,
+    pub with_go: usize,
+}
+
+impl Written {
+    fn print(self, out: &Path) {
+        eprintln!(
+            "compare: {} rows ({} with a Go twin) in {}",
+            self.rows,
+            self.with_go,
+            out.join("report.md").display()
+        );
+    }
+}
+
+/// Read what the harnesses left in `out` and write `run.json` (the header, with the GOMAXPROCS
+/// the Go benchmarks ran at), `report.md`, `report.json` and `chart.svg` there. Every family's
+/// `go-<family>.txt` must be there: a missing one is an error that names it.
+pub fn write_report(out: &Path, mut header: Header) -> Result<Written> {
     let rust = parse::criterion_results(&out.join("criterion"))?;
     let mut go_text = String::new();
     for family in Family::ALL {
         let path = out.join(format!("go-{}.txt", family.bench_target()));
-        if let Ok(text) = std::fs::read_to_string(&path) {
-            go_text.push_str(&text);
-        }
+        let text = std::fs::read_to_string(&path).with_context(|| {
+            format!(
+                "reading {}, the output of the {} family's Go benchmarks",
+                path.display(),
+                family.bench_target()
+            )
+        })?;
+        go_text.push_str(&text);
     }
-    let go_lines = parse::parse_go_output(&go_text);
-    header.gomaxprocs = go_lines.first().map(|l| l.procs);
-    let go: BTreeMap<String, Stat> = parse::go_stats(&go_lines)
-        .into_iter()
-        .map(|(k, (s, _))| (k, s))
-        .collect();
-    let rows = report::build_rows(&rust, &go);
+    let go = parse::go_stats(&parse::parse_go_output(&go_text))?;
+    if go.gomaxprocs.is_some() {
+        header.gomaxprocs = go.gomaxprocs;
+    }
+    std::fs::write(out.join("run.json"), serde_json::to_string_pretty(&header)?)?;
+    let rows = report::build_rows(&rust, &go.stats);
     if rows.is_empty() {
         bail!("no results to compare: see the logs in {}", out.display());
     }
@@ -192,18 +313,15 @@ pub fn write_report(out: &Path, mut header: Header) -> Result<PathBuf> {
         ),
         &rows,
     )?;
-    let with_go = rows.iter().filter(|r| r.go.is_some()).count();
-    eprintln!(
-        "compare: {} rows ({with_go} with a Go twin) in {}",
-        rows.len(),
-        out.join("report.md").display()
-    );
-    Ok(out.join("report.md"))
+    Ok(Written {
+        rows: rows.len(),
+        with_go: rows.iter().filter(|r| r.go.is_some()).count(),
+    })
 }
 
 /// `--report-only`: the report again from the last run's results and its `run.json`.
 pub fn report_only(root: &Path) -> Result<PathBuf> {
-    let out = root.join("target").join("compare");
+    let out = root.join(OUT);
     let meta = std::fs::read_to_string(out.join("run.json")).with_context(|| {
         format!(
             "no finished run in {}: run `cargo xtask compare` first",
@@ -213,33 +331,34 @@ pub fn report_only(root: &Path) -> Result<PathBuf> {
     write_report(
         &out,
         serde_json::from_str(&meta).context("reading run.json")?,
-    )
+    )?
+    .print(&out);
+    Ok(out.join("report.md"))
 }
 
 /// `go version`, or a clear error when Go is not installed.
 fn go_version() -> Result<String> {
-    match Command::new("go").arg("version").output() {
-        Ok(o) if o.status.success() => Ok(String::from_utf8_lossy(&o.stdout).trim().to_string()),
-        Ok(o) => bail!(
-            "`go version` failed: {}",
-            String::from_utf8_lossy(&o.stderr).trim()
-        ),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => bail!(
-            "`go` is not on PATH: compare runs the Go twins next to the Rust benchmarks, so it \
-             needs Go 1.22 or newer (https://go.dev/dl). The Rust side alone runs with \
-             `cargo bench -p benches`."
-        ),
-        Err(e) => Err(e).context("running `go version`"),
-    }
+    machine::output("go", &["version"]).map_err(|err| {
+        if machine::is_not_found(&err) {
+            anyhow::anyhow!(
+                "`go` is not on PATH: compare runs the Go twins next to the Rust benchmarks, so \
+                 it needs Go 1.22 or newer (https://go.dev/dl). The Rust side alone runs with \
+                 `cargo bench -p benches`."
+            )
+        } else {
+            err
+        }
+    })
 }
 
-/// `cargo bench -p benches --no-run`, and the executable of each bench target.
+/// `cargo bench --locked -p benches --no-run`, and the executable of each bench target.
 fn build_rust(root: &Path) -> Result<BTreeMap<String, PathBuf>> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let output = Command::new(cargo)
         .current_dir(root)
         .args([
             "bench",
+            "--locked",
             "-p",
             "benches",
             "--no-run",
@@ -273,17 +392,18 @@ pub fn bench_executables(messages: &str) -> BTreeMap<String, PathBuf> {
         .collect()
 }
 
-/// `go test -c`: the Go benchmarks as one binary, built once before anything runs.
-fn build_go(root: &Path, bin: &Path) -> Result<()> {
+/// `go test -c ./bench`: the Go benchmarks (and the atomics probes `cargo xtask asm` reads)
+/// as one binary at `bin`.
+pub fn build_go(root: &Path, bin: &Path) -> Result<()> {
     let status = Command::new("go")
         .current_dir(root.join("go-reference"))
         .args(["test", "-c", "-o"])
         .arg(bin)
         .arg("./bench")
         .status()
-        .context("running go test -c")?;
+        .context("running go test -c ./bench")?;
     if !status.success() {
-        bail!("building the Go benchmarks failed");
+        bail!("building the Go benchmarks (go test -c ./bench) failed");
     }
     Ok(())
 }
@@ -330,7 +450,6 @@ fn run_go(bin: &Path, opts: Options, family: Family) -> Result<String> {
             benchtime,
             "-test.count",
             &count.to_string(),
-            "-test.benchmem",
         ])
         .stderr(Stdio::inherit())
         .output()
@@ -357,6 +476,140 @@ not json"#;
         assert_eq!(
             found["atomics"],
             PathBuf::from("/t/release/deps/atomics-1234")
+        );
+    }
+
+    #[test]
+    fn the_settings_are_quoted_as_they_are_passed() {
+        let quick = Options {
+            quick: true,
+            report_only: false,
+        };
+        let full = Options {
+            quick: false,
+            report_only: false,
+        };
+        assert_eq!(
+            quick.criterion_args(),
+            [
+                "--warm-up-time",
+                "0.2",
+                "--measurement-time",
+                "0.3",
+                "--sample-size",
+                "10"
+            ]
+        );
+        assert_eq!(
+            quick.rust_settings(),
+            "warm-up 0.2 s, measurement 0.3 s, 10 samples, quick rows only, one thread count"
+        );
+        assert!(full.criterion_args().is_empty());
+        assert_eq!(
+            full.rust_settings(),
+            "warm-up 0.5 s, measurement 1.5 s, 40 samples, every benchmark"
+        );
+    }
+
+    fn header() -> Header {
+        Header {
+            machine: machine::Machine {
+                cpu: "CPU".into(),
+                cores: 2,
+                os: "Linux".into(),
+                rustc: "rustc 1".into(),
+                go: "go 1".into(),
+            },
+            gomaxprocs: None,
+            mode: "quick".into(),
+            rust_settings: "s".into(),
+            go_settings: "g".into(),
+            load_before: None,
+            load_after: None,
+            seconds: 1.0,
+        }
+    }
+
+    #[test]
+    fn a_missing_go_output_is_an_error_that_names_it() {
+        let out = tempfile::tempdir().unwrap();
+        for family in Family::ALL {
+            if family != Family::Spawn {
+                let name = format!("go-{}.txt", family.bench_target());
+                std::fs::write(out.path().join(name), "PASS\n").unwrap();
+            }
+        }
+        let err = write_report(out.path(), header()).unwrap_err();
+        assert!(format!("{err:#}").contains("go-spawn.txt"), "{err:#}");
+    }
+
+    #[test]
+    fn the_report_takes_gomaxprocs_from_the_go_results() {
+        let out = tempfile::tempdir().unwrap();
+        let new = out.path().join("criterion/locks/mutex/t2/new");
+        std::fs::create_dir_all(&new).unwrap();
+        std::fs::write(
+            new.join("benchmark.json"),
+            r#"{"full_id":"locks/mutex/t2"}"#,
+        )
+        .unwrap();
+        std::fs::write(
+            new.join("estimates.json"),
+            r#"{"median":{"point_estimate":20.0},"median_abs_dev":{"point_estimate":1.0}}"#,
+        )
+        .unwrap();
+        for family in Family::ALL {
+            let name = format!("go-{}.txt", family.bench_target());
+            let text = if family == Family::Atomics {
+                "BenchmarkLocks/mutex/t=2-2 \t 100 \t 10.0 ns/op\nPASS\n"
+            } else {
+                "PASS\n"
+            };
+            std::fs::write(out.path().join(name), text).unwrap();
+        }
+        let written = write_report(out.path(), header()).unwrap();
+        assert_eq!((written.rows, written.with_go), (1, 1));
+        let run: Header =
+            serde_json::from_str(&std::fs::read_to_string(out.path().join("run.json")).unwrap())
+                .unwrap();
+        assert_eq!(run.gomaxprocs, Some(2));
+        let md = std::fs::read_to_string(out.path().join("report.md")).unwrap();
+        assert!(md.contains("GOMAXPROCS=2"), "{md}");
+    }
+
+    #[test]
+    fn a_finished_run_replaces_the_last_one() {
+        let target = tempfile::tempdir().unwrap();
+        let out = target.path().join("compare");
+        let new = sibling(&out, "new");
+        assert_eq!(new, target.path().join("compare.new"));
+        // The first run: nothing to replace.
+        std::fs::create_dir_all(&new).unwrap();
+        std::fs::write(new.join("report.md"), "first").unwrap();
+        replace_dir(&new, &out).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(out.join("report.md")).unwrap(),
+            "first"
+        );
+        // The next one replaces it, and nothing is left beside it.
+        std::fs::create_dir_all(&new).unwrap();
+        std::fs::write(new.join("report.md"), "second").unwrap();
+        replace_dir(&new, &out).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(out.join("report.md")).unwrap(),
+            "second"
+        );
+        let mut left: Vec<String> = std::fs::read_dir(target.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["compare"]);
+        // A run that has nothing to move in leaves the last one where it was.
+        assert!(replace_dir(&new, &out).is_err());
+        assert_eq!(
+            std::fs::read_to_string(out.join("report.md")).unwrap(),
+            "second"
         );
     }
 

@@ -5,6 +5,7 @@
 pub mod align;
 pub mod asm;
 pub mod catalog;
+pub mod claims;
 pub mod compare;
 pub mod disk;
 pub mod highlight;
@@ -24,4 +25,3 @@ pub fn workspace_root() -> PathBuf {
         .expect("scripts/ sits inside the workspace root")
         .to_path_buf()
 }
-pub mod claims;

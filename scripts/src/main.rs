@@ -9,6 +9,7 @@ use xtask::{catalog::Catalog, disk, readme, steps, workspace_root};
 #[derive(Debug, Parser)]
 #[command(
     name = "cargo xtask",
+    bin_name = "cargo xtask",
     about = "Tools for the Go → Rust concurrency workspace"
 )]
 struct Cli {
@@ -22,9 +23,9 @@ enum Verb {
     List,
     /// Check the catalog against the files on disk and the step titles of every pair.
     Check,
-    /// Regenerate the pattern table in README.md from catalog.toml.
+    /// Regenerate README.md's pattern and museum tables from catalog.toml.
     Readme {
-        /// Fail instead of writing when the table is out of date.
+        /// Fail instead of writing when a table is out of date.
         #[arg(long)]
         check: bool,
     },
@@ -35,7 +36,7 @@ enum Verb {
     /// Run the Go and Rust benchmarks side by side and write target/compare/report.md.
     Compare {
         /// The CI subset with short settings: under a minute of running on 2 cores.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "report_only")]
         quick: bool,
         /// Run nothing: rebuild the report from the last run's results in target/compare/.
         #[arg(long)]
@@ -63,12 +64,15 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<()> {
     let root = workspace_root();
-    let catalog = Catalog::load(&root)?;
+    // Only the verbs that read the catalog load it: a broken catalog.toml does not stop the
+    // benchmarks.
+    let load = || Catalog::load(&root);
     match cli.verb {
-        Verb::Claims { check } => claims(&root, &catalog, check),
-        Verb::Show(args) => xtask::show::run(&root, &catalog, &args),
-        Verb::Site(args) => xtask::site::run(&root, &catalog, &args),
+        Verb::Claims { check } => claims(&root, &load()?, check),
+        Verb::Show(args) => xtask::show::run(&root, &load()?, &args),
+        Verb::Site(args) => xtask::site::run(&root, &load()?, &args),
         Verb::List => {
+            let catalog = load()?;
             for p in &catalog.patterns {
                 println!("{:<14} {}  [{}]", p.slug, p.title, p.section);
                 println!("{:<14} go run ./{}   (in go-reference/)", "", p.go);
@@ -82,14 +86,10 @@ fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Verb::Check => {
+            let catalog = load()?;
             let mut problems = disk::problems(&catalog, &root)?;
             for p in &catalog.patterns {
-                let go = steps::parse_file(&p.go_file(&root))?;
-                for r in &p.rust {
-                    if let Some(why) = steps::compare(&go, &steps::parse_file(&r.file(&root))?) {
-                        problems.push(format!("{}: {why}", r.example));
-                    }
-                }
+                problems.extend(steps::problems(p, &root)?);
             }
             if problems.is_empty() {
                 println!(
@@ -106,6 +106,7 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
         Verb::Readme { check } => {
+            let catalog = load()?;
             let path = root.join("README.md");
             let old = std::fs::read_to_string(&path)?;
             let new = readme::update(&old, &catalog)?;

@@ -2,8 +2,8 @@
 //!
 //! An index of every pattern, grouped by the guide's sections; one page per pattern with a row
 //! per step (prose | Go | Rust), a tab per Rust translation and the checked output; the
-//! museum of mistakes, the benchmark report and the guide's claims checked (`claims.toml`) when
-//! they exist. Everything a page needs is in
+//! museum of mistakes, the benchmark report (the one `build` is given) and the guide's claims
+//! checked (`claims.toml`) when they exist. Everything a page needs is in
 //! the folder: no CDN, web font or script from elsewhere, so it can be opened from disk,
 //! served from localhost, or published as it is with GitHub Pages.
 //!
@@ -34,10 +34,12 @@ const MARKER: &str = ".xtask-site";
 
 /// Where the site goes by default, relative to the workspace root.
 pub const DEFAULT_OUT: &str = "target/site";
-/// Where `cargo xtask compare` leaves its report, relative to the workspace root.
+/// Where `cargo xtask compare` leaves its report, relative to the workspace root:
+/// `cargo xtask site` shows it when it exists.
 pub const BENCH_REPORT: &str = "target/compare/report.json";
-/// The full run committed with the benchmarks (benches/README.md quotes it), shown when this
-/// checkout has not run `cargo xtask compare` itself.
+/// The full run committed with the benchmarks (benches/README.md quotes it), which
+/// `cargo xtask site` shows when this checkout has not run `cargo xtask compare` itself, and
+/// the tests always build with.
 pub const BENCH_REFERENCE: &str = "benches/results/amd-epyc-2core.json";
 
 const TEMPLATES: &[(&str, &str)] = &[
@@ -75,8 +77,16 @@ pub struct Built {
     pub notes: Vec<String>,
 }
 
-/// Builds the site for `catalog` (read from `root`) into `out`.
-pub fn build(root: &Path, catalog: &Catalog, out: &Path) -> Result<Built> {
+/// Builds the site for `catalog` (read from `root`) into `out`, with a benchmarks page from the
+/// `cargo xtask compare` report at `bench_report` (which must exist and parse), or none.
+pub fn build(
+    root: &Path,
+    catalog: &Catalog,
+    out: &Path,
+    bench_report: Option<&Path>,
+) -> Result<Built> {
+    // The report first: a bad one fails the build before the old site is emptied.
+    let bench = bench_report.map(bench::load).transpose()?;
     prepare_out(out)?;
     let highlighter = Highlighter::new()?;
     let env = environment()?;
@@ -84,14 +94,11 @@ pub fn build(root: &Path, catalog: &Catalog, out: &Path) -> Result<Built> {
     let mut built = Built::default();
 
     let mistakes = museum::load(root, catalog, &highlighter, &mut palette);
-    let bench = match bench::load(&root.join(BENCH_REPORT))? {
-        Some(local) => Some(local),
-        None => bench::load(&root.join(BENCH_REFERENCE))?,
-    };
     if bench.is_none() {
-        built.notes.push(format!(
-            "no benchmark report at {BENCH_REPORT} or {BENCH_REFERENCE}: the site has no benchmarks page (run `cargo xtask compare` first)"
-        ));
+        built.notes.push(
+            "no benchmark report: the site has no benchmarks page (run `cargo xtask compare` first)"
+                .to_string(),
+        );
     }
     let claims_page = if root.join("claims.toml").exists() {
         let list = crate::claims::Claims::load(root)?;
@@ -577,13 +584,35 @@ pub struct SiteArgs {
     /// Default: target/site in the workspace.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// The `cargo xtask compare` report (report.json) the benchmarks page shows.
+    /// Default: target/compare/report.json when it exists, else the committed
+    /// benches/results/amd-epyc-2core.json.
+    #[arg(long, value_name = "PATH")]
+    pub bench_report: Option<PathBuf>,
+}
+
+/// The report `--bench-report` defaults to: this checkout's last `cargo xtask compare` when
+/// there is one, else the committed reference run, else none.
+pub fn default_bench_report(root: &Path) -> Option<PathBuf> {
+    [BENCH_REPORT, BENCH_REFERENCE]
+        .into_iter()
+        .map(|rel| root.join(rel))
+        .find(|path| path.exists())
 }
 
 /// Runs `cargo xtask site`: builds the site and says what it wrote.
 pub fn run(root: &Path, catalog: &Catalog, args: &SiteArgs) -> Result<()> {
     let out = out_dir(root, args.out.clone());
     let started = std::time::Instant::now();
-    let built = build(root, catalog, &out)?;
+    let bench_report = args
+        .bench_report
+        .clone()
+        .or_else(|| default_bench_report(root));
+    match &bench_report {
+        Some(path) => println!("benchmark report: {}", path.display()),
+        None => println!("benchmark report: none (neither {BENCH_REPORT} nor {BENCH_REFERENCE})"),
+    }
+    let built = build(root, catalog, &out, bench_report.as_deref())?;
     for note in &built.notes {
         eprintln!("note: {note}");
     }

@@ -4,6 +4,8 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
+use crate::catalog::Pattern;
+
 /// One step of a program: its title and the 1-based line of its marker.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Step {
@@ -25,12 +27,6 @@ pub fn parse(source: &str) -> Vec<Step> {
             })
         })
         .collect()
-}
-
-pub fn parse_file(path: &Path) -> Result<Vec<Step>> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    Ok(parse(&text))
 }
 
 /// Checks that `translation` has every step of `go`, with the same titles in the same order.
@@ -62,6 +58,56 @@ pub fn header(source: &str) -> Vec<&str> {
         .collect()
 }
 
+/// Whether the file's header gives `command` exactly: `cargo run --example spawn` is not given
+/// by a header that only mentions `cargo run --example spawn-scoped`.
+pub fn header_gives(source: &str, command: &str) -> bool {
+    header(source).iter().any(|line| {
+        line.match_indices(command).any(|(at, _)| {
+            !line[at + command.len()..]
+                .starts_with(|c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        })
+    })
+}
+
+/// Everything wrong with a pattern's files as a pair: the Go program has steps, every header
+/// gives its own run command, and every translation has the Go program's steps in order.
+pub fn problems(p: &Pattern, root: &Path) -> Result<Vec<String>> {
+    let mut problems = Vec::new();
+    let go_file = p.go_file(root);
+    let go_text = std::fs::read_to_string(&go_file)
+        .with_context(|| format!("reading {}", go_file.display()))?;
+    let go_steps = parse(&go_text);
+    if go_steps.is_empty() {
+        problems.push(format!(
+            "{} has no `// ## <title>` steps",
+            go_file.display()
+        ));
+    }
+    let go_cmd = format!("go run ./{}", p.go);
+    if !header_gives(&go_text, &go_cmd) {
+        problems.push(format!(
+            "{}: its header does not give `{go_cmd}`",
+            go_file.display()
+        ));
+    }
+    for ex in &p.rust {
+        let file = ex.file(root);
+        let text = std::fs::read_to_string(&file)
+            .with_context(|| format!("reading {}", file.display()))?;
+        if let Some(why) = compare(&go_steps, &parse(&text)) {
+            problems.push(format!("{}: {why}", file.display()));
+        }
+        let cmd = format!("cargo run --example {}", ex.example);
+        if !header_gives(&text, &cmd) {
+            problems.push(format!(
+                "{}: its header does not give `{cmd}`",
+                file.display()
+            ));
+        }
+    }
+    Ok(problems)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,6 +131,15 @@ mod tests {
         assert!(compare(&go, &swapped).is_some());
         let missing = parse("// ## Start\n");
         assert!(compare(&go, &missing).unwrap().contains("Wait for it"));
+    }
+
+    #[test]
+    fn a_header_gives_a_command_only_when_it_ends_there() {
+        let src = "//! Run `cargo run --example spawn-scoped`, then\n//! cargo run --example spawn.\nfn main() {}";
+        assert!(header_gives(src, "cargo run --example spawn"));
+        assert!(header_gives(src, "cargo run --example spawn-scoped"));
+        let only_sibling = "//! cargo run --example spawn-scoped\nfn main() {}";
+        assert!(!header_gives(only_sibling, "cargo run --example spawn"));
     }
 
     #[test]

@@ -22,6 +22,9 @@ use xtask::{disk, readme, steps, workspace_root};
 /// seconds; the margin is for a loaded two-core machine building and running tests at once.
 const RUN_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// How long a build, `go vet` or `go test` may take: long enough for a cold build on two cores.
+const TOOL_TIMEOUT: Duration = Duration::from_secs(600);
+
 fn main() {
     let args = Arguments::from_args();
     let root = workspace_root();
@@ -63,37 +66,7 @@ fn catalog_trials(catalog: &Arc<Catalog>, root: &Path) -> Vec<Trial> {
         let (c, r, slug) = (catalog.clone(), root.to_path_buf(), p.slug.clone());
         trials.push(Trial::test(format!("steps::{slug}"), move || {
             let p = c.pattern(&slug).expect("slug from the catalog");
-            let go_file = p.go_file(&r);
-            let go_text = read(&go_file)?;
-            let go_steps = steps::parse(&go_text);
-            let mut problems = Vec::new();
-            if go_steps.is_empty() {
-                problems.push(format!(
-                    "{} has no `// ## <title>` steps",
-                    go_file.display()
-                ));
-            }
-            let go_cmd = format!("go run ./{}", p.go);
-            if !steps::header(&go_text).iter().any(|l| l.contains(&go_cmd)) {
-                problems.push(format!(
-                    "{}: its header does not give `{go_cmd}`",
-                    go_file.display()
-                ));
-            }
-            for ex in &p.rust {
-                let file = ex.file(&r);
-                let text = read(&file)?;
-                if let Some(why) = steps::compare(&go_steps, &steps::parse(&text)) {
-                    problems.push(format!("{}: {why}", file.display()));
-                }
-                let cmd = format!("cargo run --example {}", ex.example);
-                if !steps::header(&text).iter().any(|l| l.contains(&cmd)) {
-                    problems.push(format!(
-                        "{}: its header does not give `{cmd}`",
-                        file.display()
-                    ));
-                }
-            }
+            let problems = steps::problems(p, &r)?;
             if problems.is_empty() {
                 Ok(())
             } else {
@@ -146,21 +119,42 @@ fn profile_dir() -> PathBuf {
         .to_path_buf()
 }
 
-/// Builds one example (`cargo build --example NAME` finds it in whichever member holds it).
-/// Under `cargo test --workspace` it is already built and this only checks that it is fresh.
-/// Building each on its own keeps one broken example from failing every other trial.
+/// Builds one example (`cargo build --example NAME` finds it in whichever member holds it)
+/// and returns the path cargo reports for its executable. Under `cargo test --workspace` it is
+/// already built and this only checks that it is fresh. Building each on its own keeps one
+/// broken example from failing every other trial.
 fn build_rust_example(root: &Path, name: &str) -> Result<PathBuf, Failed> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let mut cmd = Command::new(cargo);
-    cmd.args(["build", "--quiet", "--example", name])
-        .current_dir(root);
+    cmd.args([
+        "build",
+        "--quiet",
+        "--locked",
+        "--message-format=json",
+        "--example",
+        name,
+    ])
+    .current_dir(root);
     if profile_dir().file_name().is_some_and(|n| n == "release") {
         cmd.arg("--release");
     }
-    check_command(cmd, &format!("cargo build --example {name}"))?;
-    Ok(profile_dir()
-        .join("examples")
-        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX)))
+    let stdout = check_command(cmd, &format!("cargo build --example {name}"))?;
+    example_executable(&stdout, name)
+        .ok_or_else(|| format!("cargo built no executable for example {name:?}").into())
+}
+
+/// The executable of example `name` in cargo's `--message-format=json` output.
+fn example_executable(messages: &str, name: &str) -> Option<PathBuf> {
+    messages
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .filter(|m| m["reason"] == "compiler-artifact" && m["target"]["name"] == name)
+        .filter(|m| {
+            m["target"]["kind"]
+                .as_array()
+                .is_some_and(|k| k.iter().any(|k| k == "example"))
+        })
+        .find_map(|m| m["executable"].as_str().map(PathBuf::from))
 }
 
 fn rust_trials(catalog: &Arc<Catalog>, root: &Path) -> Vec<Trial> {
@@ -202,17 +196,17 @@ fn run_and_compare(bin: &Path, dir: &Path, expected: &Path) -> Result<(), Failed
 
 #[derive(Debug, Clone)]
 enum GoToolchain {
-    Found { race: bool },
+    Found { race: bool, required: bool },
     Missing { required: bool },
 }
 
 fn go_toolchain() -> GoToolchain {
+    let required = std::env::var("REQUIRE_GO").is_ok_and(|v| v == "1");
     let found = Command::new("go")
         .arg("version")
         .output()
         .is_ok_and(|o| o.status.success());
     if !found {
-        let required = std::env::var("REQUIRE_GO").is_ok_and(|v| v == "1");
         return GoToolchain::Missing { required };
     }
     // The race detector needs cgo (and so a C compiler); without it the programs still run.
@@ -220,7 +214,26 @@ fn go_toolchain() -> GoToolchain {
         .args(["env", "CGO_ENABLED"])
         .output()
         .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "1");
-    GoToolchain::Found { race }
+    GoToolchain::Found { race, required }
+}
+
+/// Whether to build with -race, or why this Go trial cannot run: `go` is missing, or
+/// REQUIRE_GO=1 asks for the full checks and the race detector is unavailable.
+fn usable_go(toolchain: &GoToolchain) -> Result<bool, Failed> {
+    match *toolchain {
+        GoToolchain::Found {
+            race: false,
+            required: true,
+        } => Err(
+            "REQUIRE_GO=1, but the race detector is unavailable (it needs CGO_ENABLED=1 and a C \
+             compiler): the race-clean check cannot run"
+                .into(),
+        ),
+        GoToolchain::Found { race, .. } => Ok(race),
+        GoToolchain::Missing { .. } => {
+            Err("`go` is not on PATH and REQUIRE_GO=1: install Go 1.22 or newer".into())
+        }
+    }
 }
 
 fn go_trials(catalog: &Arc<Catalog>, root: &Path, toolchain: &GoToolchain) -> Vec<Trial> {
@@ -233,9 +246,7 @@ fn go_trials(catalog: &Arc<Catalog>, root: &Path, toolchain: &GoToolchain) -> Ve
             (go_root.clone(), bin_dir.clone(), p.expected_file(root));
         let (dir, toolchain) = (p.go.clone(), toolchain.clone());
         trials.push(Trial::test(format!("go::{}", p.slug), move || {
-            let GoToolchain::Found { race } = toolchain else {
-                return go_missing();
-            };
+            let race = usable_go(&toolchain)?;
             let bin = bin_dir.join(format!(
                 "{}{}",
                 dir.replace('/', "-"),
@@ -266,9 +277,7 @@ fn go_trials(catalog: &Arc<Catalog>, root: &Path, toolchain: &GoToolchain) -> Ve
         .map(|m| format!("/{}", m.go()))
         .collect();
     trials.push(Trial::test("go::vet", move || {
-        if let GoToolchain::Missing { .. } = t {
-            return go_missing();
-        }
+        usable_go(&t)?;
         let listed = Command::new("go")
             .args(["list", "./..."])
             .current_dir(&r)
@@ -292,6 +301,7 @@ fn go_trials(catalog: &Arc<Catalog>, root: &Path, toolchain: &GoToolchain) -> Ve
             vet,
             "go vet ./... (less the museum's vet cases, checked under museum::go::)",
         )
+        .map(drop)
     }));
 
     // The Go tests beside a pattern's program, with the race detector (the `testing` pattern's
@@ -310,24 +320,21 @@ fn go_trials(catalog: &Arc<Catalog>, root: &Path, toolchain: &GoToolchain) -> Ve
         }
         let (r, t, pkg) = (go_root.clone(), toolchain.clone(), format!("./{}", p.go));
         trials.push(Trial::test(format!("go::test::{}", p.slug), move || {
-            let GoToolchain::Found { race } = t else {
-                return go_missing();
-            };
+            let race = usable_go(&t)?;
             let mut test = Command::new("go");
             test.arg("test");
             if race {
                 test.arg("-race");
             }
             test.args(["-count=1", &pkg]).current_dir(&r);
-            check_command(test, &format!("go test -race {pkg}"))
+            let race_flag = if race { " -race" } else { "" };
+            check_command(test, &format!("go test{race_flag} {pkg}")).map(drop)
         }));
     }
 
     let (r, t) = (go_root, toolchain.clone());
     trials.push(Trial::test("go::gofmt", move || {
-        if let GoToolchain::Missing { .. } = t {
-            return go_missing();
-        }
+        usable_go(&t)?;
         let out = Command::new("gofmt")
             .args(["-l", "."])
             .current_dir(&r)
@@ -390,9 +397,7 @@ fn museum_go_trials(catalog: &Arc<Catalog>, root: &Path, toolchain: &GoToolchain
         );
         let root = root.to_path_buf();
         trials.push(Trial::test(format!("museum::go::{case}"), move || {
-            let GoToolchain::Found { race } = t else {
-                return go_missing();
-            };
+            let race = usable_go(&t)?;
             let m = c.mistake(&case).expect("case from the catalog");
             museum_header(m, &root)?;
             let report = museum_go_report(m, &go_root, &bin_dir, race)?;
@@ -418,7 +423,7 @@ fn museum_header(m: &Mistake, root: &Path) -> Result<(), Failed> {
     let text = read(&file)?;
     let header = steps::header(&text).join("\n");
     let cmd = m.go_command();
-    if !header.contains("has the bug on purpose") || !header.contains(&cmd) {
+    if !header.contains("has the bug on purpose") || !steps::header_gives(&text, &cmd) {
         return Err(format!(
             "{}: its header must say that it has the bug on purpose and give `{cmd}`",
             file.display()
@@ -504,16 +509,15 @@ fn combined(stdout: &[u8], stderr: &[u8]) -> String {
     )
 }
 
-fn go_missing() -> Result<(), Failed> {
-    Err("`go` is not on PATH and REQUIRE_GO=1: install Go 1.22 or newer".into())
-}
-
-fn check_command(mut cmd: Command, what: &str) -> Result<(), Failed> {
-    let out = cmd
+/// Runs a tool (a build, `go vet`, `go test`) with a generous timeout, so that a stuck tool
+/// fails its trial instead of hanging the suite, and returns its stdout.
+fn check_command(cmd: Command, what: &str) -> Result<String, Failed> {
+    let out = snapbox::cmd::Command::from_std(cmd)
+        .timeout(TOOL_TIMEOUT)
         .output()
-        .map_err(|e| format!("could not run {what}: {e}"))?;
+        .map_err(|e| format!("{what} did not finish within {TOOL_TIMEOUT:?}: {e}"))?;
     if out.status.success() {
-        Ok(())
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
     } else {
         Err(format!(
             "{what} failed ({}):\n{}{}",

@@ -3,7 +3,8 @@
 //! a page that the index links to, and no page refers to anything outside the site but in a
 //! plain link to an https address (the claims' documentation). The browser test
 //! (scripts/browser-test/) checks the same pages in Chromium; this one runs wherever
-//! `cargo test` does.
+//! `cargo test` does. Every build here shows the committed benchmark report
+//! (`site::BENCH_REFERENCE`), never what a local `cargo xtask compare` left in target/.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -56,13 +57,19 @@ fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()))
 }
 
+/// Builds the site of the real catalog into `out`, with the committed benchmark report.
+fn build(root: &Path, catalog: &Catalog, out: &Path) -> anyhow::Result<site::Built> {
+    let reference = root.join(site::BENCH_REFERENCE);
+    site::build(root, catalog, out, Some(&reference))
+}
+
 #[test]
 fn every_pattern_gets_a_page_linked_from_the_index() {
     let root = workspace_root();
     let catalog = Catalog::load(&root).expect("catalog.toml loads");
     let dir = tempfile::tempdir().expect("a temporary folder");
     let out = dir.path().join("site");
-    let built = site::build(&root, &catalog, &out).expect("the site builds");
+    let built = build(&root, &catalog, &out).expect("the site builds");
 
     let index = read(&out.join("index.html"));
     let links = links(&index);
@@ -86,14 +93,16 @@ fn every_pattern_gets_a_page_linked_from_the_index() {
                 r.example
             );
         }
-        if p.expected_file(&root).exists() {
-            let expected = read(&p.expected_file(&root));
-            let first = expected.lines().next().unwrap_or_default();
-            assert!(
-                page.contains(&html_escape(first)),
-                "{file} does not show the checked output"
-            );
-        }
+        // Every pattern has its checked output (tests/patterns.rs requires the file).
+        let expected = read(&p.expected_file(&root));
+        let first = expected
+            .lines()
+            .next()
+            .unwrap_or_else(|| panic!("{} is empty", p.expected_file(&root).display()));
+        assert!(
+            page.contains(&html_escape(first)),
+            "{file} does not show the checked output"
+        );
     }
     for m in &catalog.mistakes {
         let file = format!("museum/{}.html", m.case);
@@ -148,15 +157,15 @@ fn every_pattern_gets_a_page_linked_from_the_index() {
 #[test]
 fn the_claims_page_has_every_claim_and_is_linked_from_the_index() {
     let root = workspace_root();
-    if !root.join("claims.toml").exists() {
-        eprintln!("no claims.toml: nothing to check");
-        return;
-    }
+    assert!(
+        root.join("claims.toml").exists(),
+        "this repository has a claims.toml"
+    );
     let catalog = Catalog::load(&root).expect("catalog.toml loads");
     let claims = Claims::load(&root).expect("claims.toml loads");
     let dir = tempfile::tempdir().expect("a temporary folder");
     let out = dir.path().join("site");
-    let built = site::build(&root, &catalog, &out).expect("the site builds");
+    let built = build(&root, &catalog, &out).expect("the site builds");
 
     assert!(built.pages.contains(&"claims.html".to_string()));
     let page = read(&out.join("claims.html"));
@@ -234,7 +243,7 @@ fn without_claims_toml_the_site_has_no_claims_page() {
     // A root with the catalog's programs missing and no claims.toml: the site still builds.
     let empty = tempfile::tempdir().expect("a temporary folder");
     let out = empty.path().join("site");
-    let built = site::build(empty.path(), &catalog, &out).expect("the site builds");
+    let built = site::build(empty.path(), &catalog, &out, None).expect("the site builds");
     assert!(!built.pages.iter().any(|p| p == "claims.html"));
     assert!(!out.join("claims.html").exists());
     assert!(
@@ -256,7 +265,7 @@ fn a_rebuild_replaces_the_site_but_never_empties_a_foreign_folder() {
     let catalog = Catalog::load(&root).expect("catalog.toml loads");
     let dir = tempfile::tempdir().expect("a temporary folder");
     std::fs::write(dir.path().join("precious.txt"), "keep me").expect("write");
-    let err = site::build(&root, &catalog, dir.path()).expect_err("a foreign folder");
+    let err = build(&root, &catalog, dir.path()).expect_err("a foreign folder");
     assert!(
         err.to_string()
             .contains("was not built by `cargo xtask site`"),
@@ -265,12 +274,65 @@ fn a_rebuild_replaces_the_site_but_never_empties_a_foreign_folder() {
     assert!(dir.path().join("precious.txt").exists());
 
     let out = dir.path().join("site");
-    site::build(&root, &catalog, &out).expect("first build");
+    build(&root, &catalog, &out).expect("first build");
     std::fs::write(out.join("stale.html"), "old").expect("write");
-    site::build(&root, &catalog, &out).expect("second build");
+    build(&root, &catalog, &out).expect("second build");
     assert!(
         !out.join("stale.html").exists(),
         "a rebuild leaves no stale pages"
+    );
+}
+
+#[test]
+fn the_benchmarks_page_shows_the_report_it_is_given() {
+    let root = workspace_root();
+    let catalog = Catalog::load(&root).expect("catalog.toml loads");
+    let reference = root.join(site::BENCH_REFERENCE);
+    let report: xtask::compare::report::SavedReport =
+        serde_json::from_str(&read(&reference)).expect("the committed report parses");
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let out = dir.path().join("site");
+    let built = build(&root, &catalog, &out).expect("the site builds");
+    assert!(built.pages.contains(&"benchmarks.html".to_string()));
+    let page = read(&out.join("benchmarks.html"));
+    assert!(
+        page.contains(&html_escape(&report.header.machine.cpu)),
+        "benchmarks.html does not name the reference run's CPU"
+    );
+    for row in &report.rows {
+        assert!(
+            page.contains(&html_escape(&row.flavour)),
+            "benchmarks.html lacks the row {}",
+            row.key
+        );
+    }
+    assert!(
+        links(&read(&out.join("index.html"))).contains("benchmarks.html"),
+        "the index does not link to benchmarks.html"
+    );
+
+    // A report that is not one `cargo xtask compare` wrote fails the build, naming the file,
+    // and leaves the site built before it alone.
+    let bad = dir.path().join("report.json");
+    std::fs::write(&bad, "{\"rows\": [").expect("write");
+    let err = site::build(&root, &catalog, &out, Some(&bad)).expect_err("a half-written report");
+    assert!(format!("{err:#}").contains("report.json"), "{err:#}");
+    assert!(
+        out.join("benchmarks.html").exists(),
+        "a failed build emptied the site"
+    );
+
+    // No report, no page, and a note saying so.
+    let out = dir.path().join("site2");
+    let built = site::build(&root, &catalog, &out, None).expect("the site builds");
+    assert!(!out.join("benchmarks.html").exists());
+    assert!(
+        built
+            .notes
+            .iter()
+            .any(|n| n.contains("no benchmark report")),
+        "{:?}",
+        built.notes
     );
 }
 

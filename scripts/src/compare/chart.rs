@@ -149,10 +149,10 @@ mod tests {
 
     #[test]
     fn the_chart_is_an_svg_with_every_label() {
-        let path = std::env::temp_dir().join(format!("xtask-chart-{}.svg", std::process::id()));
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("chart.svg");
         draw(&path, "test", &[row(50.0, Some(30.0)), row(400.0, None)]).unwrap();
         let svg = std::fs::read_to_string(&path).unwrap();
-        std::fs::remove_file(&path).unwrap();
         assert!(svg.starts_with("<svg"));
         assert!(svg.contains("spsc, capacity 100 · crossbeam bounded(100)"));
         assert!(svg.contains("Go") && svg.contains("Rust"), "{svg}");

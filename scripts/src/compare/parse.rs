@@ -1,10 +1,10 @@
 //! Reading what the two harnesses leave behind: `go test -bench` output and criterion's
 //! `estimates.json` / `benchmark.json`, and the statistics the report quotes.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use serde::Deserialize;
 
 /// One result line of `go test -bench`.
@@ -14,10 +14,7 @@ pub struct GoLine {
     pub name: String,
     /// The GOMAXPROCS it ran with (the suffix; Go leaves it out when it is 1).
     pub procs: usize,
-    pub iterations: u64,
     pub ns_per_op: f64,
-    pub bytes_per_op: Option<f64>,
-    pub allocs_per_op: Option<f64>,
 }
 
 /// Every result line of a `go test -bench` run (with `-count N` a name comes N times).
@@ -28,14 +25,13 @@ pub fn parse_go_output(text: &str) -> Vec<GoLine> {
 fn parse_go_line(line: &str) -> Option<GoLine> {
     let mut fields = line.split_whitespace();
     let full = fields.next()?.strip_prefix("Benchmark")?;
-    let iterations = fields.next()?.parse().ok()?;
+    // The iteration count (b.N): not reported, but a result line has one.
+    fields.next()?.parse::<u64>().ok()?;
     let rest: Vec<&str> = fields.collect();
-    let metric = |unit: &str| {
-        rest.windows(2)
-            .find(|w| w[1] == unit)
-            .and_then(|w| w[0].parse::<f64>().ok())
-    };
-    let ns_per_op = metric("ns/op")?;
+    let ns_per_op = rest
+        .windows(2)
+        .find(|w| w[1] == "ns/op")
+        .and_then(|w| w[0].parse::<f64>().ok())?;
     let (name, procs) = match full.rsplit_once('-') {
         Some((name, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
             (name, n.parse().ok()?)
@@ -45,18 +41,8 @@ fn parse_go_line(line: &str) -> Option<GoLine> {
     Some(GoLine {
         name: name.to_string(),
         procs,
-        iterations,
         ns_per_op,
-        bytes_per_op: metric("B/op"),
-        allocs_per_op: metric("allocs/op"),
     })
-}
-
-/// The `cpu:` header line of `go test -bench` output.
-pub fn go_cpu(text: &str) -> Option<String> {
-    text.lines()
-        .find_map(|l| l.strip_prefix("cpu: "))
-        .map(|s| s.trim().to_string())
 }
 
 /// A measured number as the report quotes it.
@@ -98,18 +84,34 @@ pub fn stat_of_runs(values: &[f64]) -> Option<Stat> {
     })
 }
 
-/// Go results by name: the median and spread over the `-count` runs, and the GOMAXPROCS.
-pub fn go_stats(lines: &[GoLine]) -> BTreeMap<String, (Stat, usize)> {
-    let mut runs: BTreeMap<&str, (Vec<f64>, usize)> = BTreeMap::new();
-    for l in lines {
-        let entry = runs.entry(&l.name).or_insert((Vec::new(), l.procs));
-        entry.0.push(l.ns_per_op);
+/// What the Go side measured.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GoResults {
+    /// Each benchmark's median and spread over its `-count` runs, by name.
+    pub stats: BTreeMap<String, Stat>,
+    /// The GOMAXPROCS every benchmark ran with (`None` when there are no results).
+    pub gomaxprocs: Option<usize>,
+}
+
+/// Reduce the result lines to one [`Stat`] per benchmark, and the GOMAXPROCS they ran with.
+/// Results at different GOMAXPROCS (`-test.cpu` with several values) are an error: the names
+/// leave it out, so their runs would be mixed into one median.
+pub fn go_stats(lines: &[GoLine]) -> Result<GoResults> {
+    let mut procs: BTreeSet<usize> = lines.iter().map(|l| l.procs).collect();
+    if procs.len() > 1 {
+        bail!("the Go benchmarks ran at several GOMAXPROCS ({procs:?}); compare expects one");
     }
-    runs.into_iter()
-        .filter_map(|(name, (values, procs))| {
-            stat_of_runs(&values).map(|s| (name.to_string(), (s, procs)))
-        })
-        .collect()
+    let mut runs: BTreeMap<&str, Vec<f64>> = BTreeMap::new();
+    for l in lines {
+        runs.entry(&l.name).or_default().push(l.ns_per_op);
+    }
+    Ok(GoResults {
+        stats: runs
+            .into_iter()
+            .filter_map(|(name, values)| stat_of_runs(&values).map(|s| (name.to_string(), s)))
+            .collect(),
+        gomaxprocs: procs.pop_first(),
+    })
 }
 
 #[derive(Deserialize)]
@@ -214,25 +216,37 @@ ok  \tgithub.com/go-rust-concurrency/go-reference/bench\t3.1s
         assert_eq!(lines.len(), 5);
         assert_eq!(lines[0].name, "AtomicsUncontended/load");
         assert_eq!(lines[0].procs, 2);
-        assert_eq!(lines[0].iterations, 73_855_698);
         assert_eq!(lines[0].ns_per_op, 0.3793);
         assert_eq!(lines[1].name, "Channels/mpsc/chan100/t=4");
         assert_eq!(lines[4].name, "Spawn/one");
         assert_eq!(lines[4].procs, 1);
-        assert_eq!(lines[4].bytes_per_op, Some(24.0));
-        assert_eq!(lines[4].allocs_per_op, Some(1.0));
-        assert_eq!(go_cpu(GO).as_deref(), Some("AMD EPYC"));
+        assert_eq!(lines[4].ns_per_op, 318.4);
+        // Without -benchmem too.
+        assert_eq!(
+            parse_go_output("BenchmarkFloor/same_line-2 \t 1000 \t 74.4 ns/op\n"),
+            [GoLine {
+                name: "Floor/same_line".into(),
+                procs: 2,
+                ns_per_op: 74.4
+            }]
+        );
     }
 
     #[test]
     fn go_runs_reduce_to_median_and_spread() {
-        let stats = go_stats(&parse_go_output(GO));
-        let (s, procs) = stats["Channels/mpsc/chan100/t=4"];
-        assert_eq!(procs, 2);
+        // The GO sample mixes GOMAXPROCS 2 and 1 (Spawn/one has no suffix).
+        let err = go_stats(&parse_go_output(GO)).unwrap_err();
+        assert!(err.to_string().contains("{1, 2}"), "{err}");
+        let two = parse_go_output(GO.replace("Spawn/one ", "Spawn/one-2").as_str());
+        let go = go_stats(&two).unwrap();
+        assert_eq!(go.gomaxprocs, Some(2));
+        assert_eq!(go.stats.len(), 3);
+        let s = go.stats["Channels/mpsc/chan100/t=4"];
         assert_eq!(s.n, 3);
         assert_eq!(s.median_ns, 33.25);
         // Deviations 0, 2, 2: MAD 2, scaled 2.9652, as a share of 33.25.
         assert!((s.spread_pct - 100.0 * 2.9652 / 33.25).abs() < 1e-9);
+        assert_eq!(go_stats(&[]).unwrap(), GoResults::default());
     }
 
     #[test]
@@ -254,8 +268,8 @@ ok  \tgithub.com/go-rust-concurrency/go-reference/bench\t3.1s
 
     #[test]
     fn criterion_results_are_found_by_full_id() {
-        let home = std::env::temp_dir().join(format!("xtask-compare-test-{}", std::process::id()));
-        let dir = home.join("locks/mutex/t2/new");
+        let home = tempfile::tempdir().unwrap();
+        let dir = home.path().join("locks/mutex/t2/new");
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(
             dir.join("benchmark.json"),
@@ -272,8 +286,7 @@ ok  \tgithub.com/go-rust-concurrency/go-reference/bench\t3.1s
             r#"{"iters":[1,2,3],"times":[1,2,3]}"#,
         )
         .unwrap();
-        let found = criterion_results(&home).unwrap();
-        std::fs::remove_dir_all(&home).unwrap();
+        let found = criterion_results(home.path()).unwrap();
         assert_eq!(
             found["locks/mutex/t2"],
             Stat {

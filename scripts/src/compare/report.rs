@@ -14,22 +14,49 @@ use super::twins::{Family, TWINS, Twin, expand, match_template};
 pub const FLOOR_SANE_NS: f64 = 1_000.0;
 
 /// One line of the table: one Rust benchmark next to its Go twin.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct Row {
     /// The twin's key, with `.t<N>` for a thread count.
     pub key: String,
-    #[serde(serialize_with = "family_name")]
+    #[serde(serialize_with = "family_name", deserialize_with = "family_from_name")]
     pub family: Family,
     pub workload: String,
     pub flavour: String,
     pub rust_id: String,
     pub go_id: Option<String>,
+    #[serde(default, deserialize_with = "stat_from_json")]
     pub rust: Option<Stat>,
+    #[serde(default, deserialize_with = "stat_from_json")]
     pub go: Option<Stat>,
 }
 
 fn family_name<S: serde::Serializer>(f: &Family, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(f.bench_target())
+}
+
+/// Reads back what [`family_name`] writes.
+fn family_from_name<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Family, D::Error> {
+    let name = <String as serde::Deserialize>::deserialize(d)?;
+    Family::ALL
+        .into_iter()
+        .find(|f| f.bench_target() == name)
+        .ok_or_else(|| serde::de::Error::custom(format!("unknown benchmark family {name:?}")))
+}
+
+/// Reads back a [`Stat`] as `json` writes it (or `null`).
+fn stat_from_json<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Stat>, D::Error> {
+    #[derive(serde::Deserialize)]
+    struct StatJson {
+        median_ns: f64,
+        spread_pct: f64,
+        n: usize,
+    }
+    let stat = <Option<StatJson> as serde::Deserialize>::deserialize(d)?;
+    Ok(stat.map(|s| Stat {
+        median_ns: s.median_ns,
+        spread_pct: s.spread_pct,
+        n: s.n,
+    }))
 }
 
 impl Row {
@@ -275,6 +302,14 @@ pub fn markdown(header: &Header, rows: &[Row]) -> String {
     out
 }
 
+/// A JSON report read back, as the site's benchmarks page reads it (each row's `ratio` is
+/// left out: [`Row::ratio`] gives it again).
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct SavedReport {
+    pub header: Header,
+    pub rows: Vec<Row>,
+}
+
 /// The JSON report: the header and every row, with the raw numbers.
 pub fn json(header: &Header, rows: &[Row]) -> serde_json::Result<String> {
     #[derive(Serialize)]
@@ -368,6 +403,66 @@ mod tests {
             md.contains("| spsc, unbounded | std channel() | 30.0 ns | – | – | ±1% / – |"),
             "{md}"
         );
+    }
+
+    #[test]
+    fn the_json_report_reads_back_into_the_same_rows() {
+        let rust: BTreeMap<String, Stat> = [
+            ("locks/mutex/t2", 20.0),
+            ("channels-spsc/std-unbounded", 30.0),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), stat(v)))
+        .collect();
+        let go: BTreeMap<String, Stat> = [("Locks/mutex/t=2", 10.0)]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), stat(v)))
+            .collect();
+        let rows = build_rows(&rust, &go);
+        let header = Header {
+            machine: Machine {
+                cpu: "CPU".into(),
+                cores: 2,
+                os: "Linux".into(),
+                rustc: "rustc 1".into(),
+                go: "go 1".into(),
+            },
+            gomaxprocs: None,
+            mode: "quick".into(),
+            rust_settings: "s".into(),
+            go_settings: "g".into(),
+            load_before: None,
+            load_after: Some("1 2 3".into()),
+            seconds: 1.5,
+        };
+        let back: SavedReport =
+            serde_json::from_str(&json(&header, &rows).unwrap()).expect("reads back");
+        assert_eq!(back.header.machine.cpu, "CPU");
+        assert_eq!(back.header.load_after.as_deref(), Some("1 2 3"));
+        assert_eq!(back.rows.len(), rows.len());
+        for (a, b) in back.rows.iter().zip(&rows) {
+            assert_eq!(
+                (
+                    &a.key,
+                    a.family,
+                    &a.workload,
+                    &a.flavour,
+                    &a.rust_id,
+                    &a.go_id
+                ),
+                (
+                    &b.key,
+                    b.family,
+                    &b.workload,
+                    &b.flavour,
+                    &b.rust_id,
+                    &b.go_id
+                )
+            );
+            assert_eq!((a.rust, a.go), (b.rust, b.go));
+        }
+        let unknown = r#"{"header": null, "rows": [{"key": "k", "family": "nope"}]}"#;
+        assert!(serde_json::from_str::<SavedReport>(unknown).is_err());
     }
 
     #[test]

@@ -1,17 +1,17 @@
-//! The benchmark page: `target/compare/report.json` (written by `cargo xtask compare`) as
-//! charts and tables. The report is read loosely, so the page follows the report's shape
-//! rather than breaking with it: its scalars outside the rows are the run's facts (machine,
-//! versions, settings); its first array of objects is the table, nested objects flattened
-//! (`rust.median_ns`), one section per `family` when rows name one; and the numeric columns
-//! whose names say Rust and Go (`rust.median_ns`, `go_ns`, ...) are the chart's two series.
-//! No report, no page.
+//! The benchmark page: a report written by `cargo xtask compare` (`target/compare/report.json`,
+//! or the run committed under `benches/results/`) as charts and tables, one section per
+//! benchmark family. The report is read into compare's own types ([`SavedReport`]), so a report
+//! of another shape is an error, not a page that guesses.
 
 use std::fmt::Write as _;
 use std::path::Path;
 
 use anyhow::{Context, Result};
 use serde::Serialize;
-use serde_json::{Map, Value};
+
+use crate::compare::chart::x_range;
+use crate::compare::parse::Stat;
+use crate::compare::report::{Header, Row, SavedReport};
 
 use super::html::escape;
 
@@ -20,7 +20,7 @@ use super::html::escape;
 pub struct BenchPage {
     /// The run's facts: (name, value).
     pub facts: Vec<(String, String)>,
-    /// The results, one group per benchmark family when the rows name one.
+    /// The results, one group per benchmark family, in the report's order.
     pub groups: Vec<Group>,
     /// One line for the index.
     pub summary: String,
@@ -29,8 +29,8 @@ pub struct BenchPage {
 /// A family of results: a chart and a table.
 #[derive(Debug, Serialize)]
 pub struct Group {
-    /// The family's name, or None when the report does not group its rows.
-    pub name: Option<String>,
+    /// The family's name: its criterion bench target.
+    pub name: String,
     pub id: String,
     /// Column headings.
     pub columns: Vec<String>,
@@ -38,220 +38,110 @@ pub struct Group {
     pub numeric: Vec<bool>,
     /// Each row's cells, as text, one per column.
     pub rows: Vec<Vec<String>>,
-    /// An inline SVG chart, when the rows have Rust (and Go) times.
+    /// An inline SVG chart, when the rows have times.
     pub chart: Option<String>,
 }
 
-/// Reads the report at `path`; Ok(None) when there is none.
-pub fn load(path: &Path) -> Result<Option<BenchPage>> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e).with_context(|| format!("reading {}", path.display())),
-    };
-    let value: Value =
-        serde_json::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
-    Ok(Some(page(&value)))
+/// The table's columns: (heading, numeric).
+const COLUMNS: [(&str, bool); 7] = [
+    ("Workload", false),
+    ("Flavour", false),
+    ("Rust ns/op", true),
+    ("Rust spread %", true),
+    ("Go ns/op", true),
+    ("Go spread %", true),
+    ("Rust / Go", true),
+];
+
+/// Reads the report at `path`: it must exist and be one `cargo xtask compare` wrote.
+pub fn load(path: &Path) -> Result<BenchPage> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let report: SavedReport = serde_json::from_str(&text).with_context(|| {
+        format!(
+            "parsing {} as a `cargo xtask compare` report",
+            path.display()
+        )
+    })?;
+    Ok(page(&report))
 }
 
-/// A row with nested objects flattened: `{"rust": {"median_ns": 1}}` gives `rust.median_ns`.
-type Flat = Vec<(String, Value)>;
-
-fn flatten(map: &Map<String, Value>, prefix: &str, out: &mut Flat) {
-    for (k, v) in map {
-        let name = format!("{prefix}{k}");
-        match v {
-            Value::Object(inner) => flatten(inner, &format!("{name}."), out),
-            // A null stands for a missing object as often as a missing number (`"go": null`
-            // where Go has no twin): leave it out, and its cells show a dash.
-            Value::Array(_) | Value::Null => {}
-            other => out.push((name, other.clone())),
+/// Builds the page from a report.
+pub fn page(report: &SavedReport) -> BenchPage {
+    let mut families = Vec::new();
+    for row in &report.rows {
+        if !families.contains(&row.family) {
+            families.push(row.family);
         }
     }
-}
-
-fn get<'a>(row: &'a Flat, column: &str) -> Option<&'a Value> {
-    row.iter().find(|(k, _)| k == column).map(|(_, v)| v)
-}
-
-/// Columns that identify a row to programs rather than to readers.
-fn hidden(column: &str) -> bool {
-    column == "key" || column.ends_with("_id") || column.ends_with(".n")
-}
-
-/// A heading for a column: the usual names of `cargo xtask compare` read as words, any other
-/// name as it is.
-fn heading(column: &str) -> String {
-    match column {
-        "rust.median_ns" => "Rust ns/op".into(),
-        "go.median_ns" => "Go ns/op".into(),
-        "rust.spread_pct" => "Rust spread %".into(),
-        "go.spread_pct" => "Go spread %".into(),
-        "ratio" => "Rust / Go".into(),
-        "workload" => "Workload".into(),
-        "flavour" => "Flavour".into(),
-        other => other.to_string(),
-    }
-}
-
-/// Builds the page from a report of any reasonable shape.
-pub fn page(report: &Value) -> BenchPage {
-    let mut facts = Vec::new();
-    let empty = Vec::new();
-    let rows: &Vec<Value> = match report {
-        Value::Array(rows) => rows,
-        Value::Object(map) => {
-            let without_rows: Map<String, Value> = map
-                .iter()
-                .filter(|(_, v)| !v.is_array())
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect();
-            collect_facts(&without_rows, "", &mut facts);
-            find_rows(map).unwrap_or(&empty)
-        }
-        _ => &empty,
-    };
-    let flat: Vec<Flat> = rows
-        .iter()
-        .filter_map(Value::as_object)
-        .map(|o| {
-            let mut f = Vec::new();
-            flatten(o, "", &mut f);
-            f
+    let groups: Vec<Group> = families
+        .into_iter()
+        .map(|family| {
+            let rows: Vec<&Row> = report.rows.iter().filter(|r| r.family == family).collect();
+            group(family.bench_target(), &rows)
         })
         .collect();
-    let mut columns: Vec<String> = Vec::new();
-    for row in &flat {
-        for (k, _) in row {
-            if !columns.contains(k) {
-                columns.push(k.clone());
-            }
-        }
-    }
-    // Rows that name their family are shown family by family.
-    let group_by = ["family", "group", "suite"]
-        .into_iter()
-        .find(|g| flat.iter().all(|r| get(r, g).is_some_and(Value::is_string)));
-    let shown: Vec<String> = columns
-        .iter()
-        .filter(|c| !hidden(c) && Some(c.as_str()) != group_by)
-        .cloned()
-        .collect();
-    let mut names: Vec<Option<String>> = Vec::new();
-    for row in &flat {
-        let name = group_by
-            .and_then(|g| get(row, g))
-            .and_then(Value::as_str)
-            .map(String::from);
-        if !names.contains(&name) {
-            names.push(name);
-        }
-    }
-    let groups = names
-        .into_iter()
-        .enumerate()
-        .map(|(i, name)| {
-            let members: Vec<&Flat> = flat
-                .iter()
-                .filter(|r| {
-                    group_by.and_then(|g| get(r, g)).and_then(Value::as_str) == name.as_deref()
-                })
-                .collect();
-            group(i, name, &members, &shown)
-        })
-        .collect::<Vec<_>>();
-    let count: usize = groups.iter().map(|g| g.rows.len()).sum();
-    let summary = format!(
-        "{count} measurements{}",
-        facts
-            .iter()
-            .find(|(k, _)| k.to_ascii_lowercase().ends_with("cpu"))
-            .map(|(_, v)| format!(" on {v}"))
-            .unwrap_or_default()
-    );
     BenchPage {
-        facts,
+        facts: facts(&report.header),
+        summary: format!(
+            "{} measurements on {}",
+            report.rows.len(),
+            report.header.machine.cpu
+        ),
         groups,
-        summary,
     }
 }
 
-fn group(i: usize, name: Option<String>, rows: &[&Flat], columns: &[String]) -> Group {
-    let numeric: Vec<bool> = columns
-        .iter()
-        .map(|c| {
-            rows.iter()
-                .filter_map(|r| get(r, c))
-                .all(|v| v.is_number() || v.is_null())
-        })
-        .collect();
-    let table: Vec<Vec<String>> = rows
+/// The header as the page lists it.
+fn facts(h: &Header) -> Vec<(String, String)> {
+    let m = &h.machine;
+    let or_unknown = |v: Option<String>| v.unwrap_or_else(|| "—".into());
+    [
+        ("CPU", m.cpu.clone()),
+        ("Cores", m.cores.to_string()),
+        ("OS", m.os.clone()),
+        ("Rust", m.rustc.clone()),
+        ("Go", m.go.clone()),
+        (
+            "GOMAXPROCS",
+            or_unknown(h.gomaxprocs.map(|g| g.to_string())),
+        ),
+        ("Mode", h.mode.clone()),
+        ("Rust settings (criterion)", h.rust_settings.clone()),
+        ("Go settings (go test)", h.go_settings.clone()),
+        ("Load average before", or_unknown(h.load_before.clone())),
+        ("Load average after", or_unknown(h.load_after.clone())),
+        ("Run time", format!("{} s", format_number(h.seconds))),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect()
+}
+
+fn group(name: &str, rows: &[&Row]) -> Group {
+    let number = |v: Option<f64>| v.map_or_else(|| "—".to_string(), format_number);
+    let table = rows
         .iter()
         .map(|r| {
-            columns
-                .iter()
-                .map(|c| get(r, c).map(cell_text).unwrap_or_else(|| "—".into()))
-                .collect()
+            vec![
+                r.workload.clone(),
+                r.flavour.clone(),
+                number(r.rust.map(|s| s.median_ns)),
+                number(r.rust.map(|s| s.spread_pct)),
+                number(r.go.map(|s| s.median_ns)),
+                number(r.go.map(|s| s.spread_pct)),
+                number(r.ratio()),
+            ]
         })
         .collect();
-    let id = match &name {
-        Some(n) => format!("bench-{}", crate::align::anchor(n)),
-        None => format!("bench-{i}"),
-    };
+    let id = format!("bench-{}", crate::align::anchor(name));
     Group {
-        chart: chart(&id, rows, columns, &numeric),
-        name,
+        chart: chart(&id, rows),
+        name: name.to_string(),
         id,
-        columns: columns.iter().map(|c| heading(c)).collect(),
-        numeric,
+        columns: COLUMNS.iter().map(|(c, _)| c.to_string()).collect(),
+        numeric: COLUMNS.iter().map(|(_, n)| *n).collect(),
         rows: table,
-    }
-}
-
-/// Top-level scalars (and those of nested objects, as `machine.cpu`) are facts about the run.
-fn collect_facts(map: &Map<String, Value>, prefix: &str, facts: &mut Vec<(String, String)>) {
-    for (k, v) in map {
-        let name = format!("{prefix}{k}");
-        match v {
-            // A report's own header needs no prefix: `machine.cpu`, not `header.machine.cpu`.
-            Value::Object(inner) if prefix.is_empty() && (k == "header" || k == "meta") => {
-                collect_facts(inner, "", facts)
-            }
-            Value::Object(inner) => collect_facts(inner, &format!("{name}."), facts),
-            Value::Array(_) => {}
-            other => facts.push((name, cell_text(other))),
-        }
-    }
-}
-
-/// The first array of objects, preferring the usual names; searched one level down too.
-fn find_rows(map: &Map<String, Value>) -> Option<&Vec<Value>> {
-    let is_rows = |v: &Value| {
-        v.as_array()
-            .is_some_and(|a| !a.is_empty() && a.iter().all(Value::is_object))
-    };
-    for key in ["rows", "results", "benchmarks", "entries", "measurements"] {
-        if let Some(v) = map.get(key).filter(|v| is_rows(v)) {
-            return v.as_array();
-        }
-    }
-    if let Some(v) = map.values().find(|v| is_rows(v)) {
-        return v.as_array();
-    }
-    map.values()
-        .filter_map(Value::as_object)
-        .find_map(find_rows)
-}
-
-fn cell_text(v: &Value) -> String {
-    match v {
-        Value::Null => "—".into(),
-        Value::String(s) => s.clone(),
-        Value::Number(n) => match n.as_f64() {
-            Some(f) if n.is_f64() => format_number(f),
-            _ => n.to_string(),
-        },
-        other => other.to_string(),
     }
 }
 
@@ -269,112 +159,59 @@ pub fn format_number(f: f64) -> String {
     }
 }
 
-/// The column of a series: numeric, named after the language, and a time if one is named so.
-fn series_column(columns: &[String], numeric: &[bool], lang: &str) -> Option<usize> {
-    let named = |c: &str| {
-        let c = c.to_ascii_lowercase();
-        c.split(|ch: char| !ch.is_ascii_alphanumeric())
-            .any(|w| w == lang)
-    };
-    let timeish = |c: &str| {
-        let c = c.to_ascii_lowercase();
-        ["ns", "time", "median", "mean", "op"]
-            .iter()
-            .any(|w| c.contains(w))
-    };
-    let candidates: Vec<usize> = (0..columns.len())
-        .filter(|&i| numeric[i] && named(&columns[i]))
-        .collect();
-    candidates
-        .iter()
-        .copied()
-        .find(|&i| timeish(&columns[i]))
-        .or_else(|| candidates.first().copied())
-}
-
 /// A horizontal bar chart of Rust and Go times per row, on a log scale (the times span
-/// nanoseconds to milliseconds). Colours come from CSS classes, so it follows dark mode.
-fn chart(id: &str, rows: &[&Flat], columns: &[String], numeric: &[bool]) -> Option<String> {
-    let rust = series_column(columns, numeric, "rust")?;
-    let go = series_column(columns, numeric, "go");
-    // Label each row with its workload and flavour, else its first two text columns.
-    let label_columns: Vec<&String> = if columns.iter().any(|c| c == "workload") {
-        columns
-            .iter()
-            .filter(|c| *c == "workload" || *c == "flavour")
-            .collect()
-    } else {
-        columns
-            .iter()
-            .zip(numeric)
-            .filter(|(_, n)| !**n)
-            .map(|(c, _)| c)
-            .take(2)
-            .collect()
+/// nanoseconds to milliseconds), over the same decades as compare's chart
+/// ([`x_range`]).
+///
+/// Not compare's chart itself (`compare::chart::draw`): that one is a standalone plotters SVG
+/// file for report.md, with every family in one 1200 px picture, fixed colours on a white
+/// background and labels cut to fit a 520 px axis. The page needs a chart inline per family,
+/// coloured by CSS classes so it follows dark mode, with a `<title>` for screen readers, the
+/// value printed by each bar and on hover, and labels on a line of their own at full length.
+fn chart(id: &str, rows: &[&Row]) -> Option<String> {
+    // (CSS class, legend, whether it is Go's time).
+    let has_go = rows.iter().any(|r| r.go.is_some());
+    let series: Vec<(&str, &str, bool)> = std::iter::once(("rust", "Rust ns/op", false))
+        .chain(has_go.then_some(("go", "Go ns/op", true)))
+        .collect();
+    let value = |r: &Row, go: bool| {
+        let stat: Option<Stat> = if go { r.go } else { r.rust };
+        stat.map(|s| s.median_ns).filter(|v| *v > 0.0)
     };
-    let labels: Vec<String> = rows
+    if !rows
         .iter()
-        .map(|r| {
-            let parts: Vec<&str> = label_columns
-                .iter()
-                .filter_map(|c| get(r, c).and_then(Value::as_str))
-                .collect();
-            parts.join(" · ")
-        })
-        .collect();
-    let value = |r: &Flat, i: usize| {
-        get(r, &columns[i])
-            .and_then(Value::as_f64)
-            .filter(|v| *v > 0.0)
-    };
-    let series: Vec<(usize, &str)> = std::iter::once((rust, "rust"))
-        .chain(go.map(|g| (g, "go")))
-        .collect();
-    let all: Vec<f64> = rows
-        .iter()
-        .flat_map(|r| series.iter().filter_map(|(i, _)| value(r, *i)))
-        .collect();
-    if all.is_empty() {
+        .any(|r| series.iter().any(|(_, _, go)| value(r, *go).is_some()))
+    {
         return None;
     }
-    let lo = all
-        .iter()
-        .copied()
-        .fold(f64::INFINITY, f64::min)
-        .log10()
-        .floor();
-    let hi = all
-        .iter()
-        .copied()
-        .fold(0.0, f64::max)
-        .log10()
-        .ceil()
-        .max(lo + 1.0);
+    let owned: Vec<Row> = rows.iter().map(|r| (*r).clone()).collect();
+    // Decades, as exponents: x_range gives powers of ten.
+    let (lo, hi) = x_range(&owned);
+    let (lo, hi) = (lo.log10().round(), hi.log10().round());
     // Each row is its label on a line of its own (labels are long), then one bar per series.
     let (left, plot_w, label_h, bar_h, gap) = (8.0, 800.0, 14.0, 9.0, 9.0);
     let row_h = label_h + bar_h * series.len() as f64 + gap;
     let top = 30.0;
     let height = top + row_h * rows.len() as f64 + 24.0;
     let width = left + plot_w + 60.0;
-    let label_w = left;
-    let x = |v: f64| label_w + (v.log10() - lo) / (hi - lo) * plot_w;
+    let x = |v: f64| left + (v.log10() - lo) / (hi - lo) * plot_w;
 
     let mut svg = String::new();
     let _ = write!(
         svg,
         "<svg class=\"chart\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"{id}-title\" xmlns=\"http://www.w3.org/2000/svg\">\
          <title id=\"{id}-title\">Time per operation, Rust{} (log scale)</title>",
-        if go.is_some() { " and Go" } else { "" }
+        if has_go { " and Go" } else { "" }
     );
     // Legend and decade grid.
     let mut lx = left;
-    for (i, name) in &series {
+    for (class, heading, _) in &series {
         let _ = write!(
             svg,
-            "<rect class=\"bar-{name}\" x=\"{lx}\" y=\"6\" width=\"12\" height=\"10\"/>\
+            "<rect class=\"bar-{class}\" x=\"{lx}\" y=\"6\" width=\"12\" height=\"10\"/>\
              <text x=\"{}\" y=\"15\">{}</text>",
             lx + 16.0,
-            escape(&heading(&columns[*i]))
+            escape(heading)
         );
         lx += 160.0;
     }
@@ -397,20 +234,20 @@ fn chart(id: &str, rows: &[&Flat], columns: &[String], numeric: &[bool]) -> Opti
             svg,
             "<text class=\"label\" x=\"{left}\" y=\"{:.1}\">{}</text>",
             y0 + label_h - 3.0,
-            escape(&labels[r])
+            escape(&format!("{} · {}", row.workload, row.flavour))
         );
-        for (k, (i, name)) in series.iter().enumerate() {
-            if let Some(v) = value(row, *i) {
+        for (k, (class, heading, go)) in series.iter().enumerate() {
+            if let Some(v) = value(row, *go) {
                 let y = y0 + label_h + k as f64 * bar_h;
-                let w = (x(v) - label_w).max(1.0);
+                let w = (x(v) - left).max(1.0);
                 let _ = write!(
                     svg,
-                    "<rect class=\"bar-{name}\" x=\"{label_w}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{:.1}\"><title>{}: {}</title></rect>\
+                    "<rect class=\"bar-{class}\" x=\"{left}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{:.1}\"><title>{}: {}</title></rect>\
                      <text class=\"value\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
                     bar_h - 1.0,
-                    escape(&heading(&columns[*i])),
+                    escape(heading),
                     format_number(v),
-                    label_w + w + 4.0,
+                    left + w + 4.0,
                     y + bar_h - 1.5,
                     format_number(v)
                 );
@@ -425,11 +262,15 @@ fn chart(id: &str, rows: &[&Flat], columns: &[String], numeric: &[bool]) -> Opti
 mod tests {
     use super::*;
 
-    #[test]
-    fn reads_facts_groups_and_series_from_a_compare_report() {
-        // The shape `cargo xtask compare` writes.
-        let report = serde_json::json!({
-            "header": { "machine": { "cpu": "Test CPU", "cores": 2 }, "mode": "quick" },
+    /// A report in the shape `cargo xtask compare` writes (each row's `ratio` included).
+    fn report() -> SavedReport {
+        serde_json::from_value(serde_json::json!({
+            "header": {
+                "machine": { "cpu": "Test CPU", "cores": 2, "os": "Linux 6", "rustc": "rustc 1",
+                             "go": "go 1" },
+                "gomaxprocs": 2, "mode": "quick", "rust_settings": "r", "go_settings": "g",
+                "load_before": null, "load_after": "1 2 3", "seconds": 449.6
+            },
             "rows": [
                 { "key": "a.1", "family": "atomics", "workload": "load", "flavour": "Relaxed",
                   "rust_id": "x", "go_id": "y",
@@ -440,19 +281,27 @@ mod tests {
                   "rust": { "median_ns": 40.26, "spread_pct": 3.0, "n": 10 },
                   "go": null, "ratio": null }
             ]
-        });
-        let p = page(&report);
-        assert_eq!(
-            p.facts,
-            [
-                ("machine.cpu".to_string(), "Test CPU".to_string()),
-                ("machine.cores".into(), "2".into()),
-                ("mode".into(), "quick".into())
-            ]
-        );
-        let names: Vec<_> = p.groups.iter().map(|g| g.name.as_deref()).collect();
-        assert_eq!(names, [Some("atomics"), Some("channels")]);
+        }))
+        .expect("a compare report")
+    }
+
+    #[test]
+    fn a_compare_report_gives_facts_families_tables_and_charts() {
+        let p = page(&report());
+        assert_eq!(p.facts[0], ("CPU".to_string(), "Test CPU".to_string()));
+        let fact = |k: &str| {
+            p.facts
+                .iter()
+                .find(|(n, _)| n == k)
+                .map(|(_, v)| v.as_str())
+        };
+        assert_eq!(fact("GOMAXPROCS"), Some("2"));
+        assert_eq!(fact("Load average before"), Some("—"));
+        assert_eq!(fact("Run time"), Some("450 s"));
+        let names: Vec<_> = p.groups.iter().map(|g| g.name.as_str()).collect();
+        assert_eq!(names, ["atomics", "channels"]);
         let g = &p.groups[0];
+        assert_eq!(g.id, "bench-atomics");
         assert_eq!(
             g.columns,
             [
@@ -468,30 +317,26 @@ mod tests {
         assert_eq!(g.numeric, [false, false, true, true, true, true, true]);
         assert_eq!(
             g.rows[0],
-            ["load", "Relaxed", "0.5", "1", "0.6", "2", "0.83"]
+            ["load", "Relaxed", "0.5", "1", "0.6", "2", "0.833"]
         );
         assert_eq!(p.groups[1].rows[0][2], "40.3");
         assert_eq!(
             p.groups[1].rows[0][4], "—",
             "a missing Go twin shows as a dash"
         );
-        let chart = g
-            .chart
-            .as_deref()
-            .expect("rust and go columns make a chart");
+        let chart = g.chart.as_deref().expect("rust and go times make a chart");
         assert!(chart.contains("class=\"bar-rust\"") && chart.contains("class=\"bar-go\""));
         assert!(chart.contains("load · Relaxed"));
+        assert!(chart.contains("Rust and Go (log scale)"));
+        let rust_only = p.groups[1]
+            .chart
+            .as_deref()
+            .expect("rust times make a chart");
+        assert!(
+            !rust_only.contains("bar-go"),
+            "no Go series without Go times"
+        );
         assert_eq!(p.summary, "2 measurements on Test CPU");
-    }
-
-    #[test]
-    fn odd_reports_give_a_page_without_a_chart() {
-        let p = page(&serde_json::json!([{ "name": "x", "value": "y" }]));
-        assert_eq!(p.groups.len(), 1);
-        assert_eq!(p.groups[0].rows, [["x", "y"]]);
-        assert!(p.groups[0].chart.is_none());
-        let p = page(&serde_json::json!({ "nothing": 1 }));
-        assert!(p.groups.is_empty());
     }
 
     #[test]
@@ -503,11 +348,19 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_report_is_not_an_error() {
+    fn a_missing_or_foreign_report_is_an_error_naming_it() {
+        let err = load(Path::new("/nonexistent/report.json")).unwrap_err();
         assert!(
-            load(Path::new("/nonexistent/report.json"))
-                .unwrap()
-                .is_none()
+            format!("{err:#}").contains("/nonexistent/report.json"),
+            "{err:#}"
+        );
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("report.json");
+        std::fs::write(&path, r#"[{ "name": "x", "value": "y" }]"#).expect("write");
+        let err = load(&path).unwrap_err();
+        assert!(
+            format!("{err:#}").contains("as a `cargo xtask compare` report"),
+            "{err:#}"
         );
     }
 }

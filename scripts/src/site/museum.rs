@@ -26,10 +26,9 @@ pub struct MistakePage {
     pub go: FileView,
     /// What reports it: "the race detector", "the runtime", "go vet".
     pub go_tool: &'static str,
-    /// Go's report: the recorded report when the case folder has one, else the line the test
-    /// suite checks it for.
+    /// The line of Go's report that the catalog gives (`go_report`) and the test suite checks
+    /// the report for; the page says it is a line, not the whole report.
     pub go_report: String,
-    pub go_report_is_excerpt: bool,
     pub rust: FileView,
     pub rustc_code: Option<String>,
     /// rustc's error as trybuild records it, when the `.stderr` file exists.
@@ -38,9 +37,6 @@ pub struct MistakePage {
     /// The pattern examples that do it right; `title` is the example's name.
     pub fixed_by: Vec<Link>,
 }
-
-/// Files in a case's Go folder that may hold Go's whole report, in order of preference.
-const REPORT_FILES: &[&str] = &["report.txt", "go-report.txt", "expected.txt", "output.txt"];
 
 /// Every museum case in the catalog, in catalog order.
 pub fn load(
@@ -61,11 +57,6 @@ pub fn load(
                 Lang::Rust,
                 Some(highlighter),
             );
-            let recorded = go_file.parent().and_then(|dir| {
-                REPORT_FILES
-                    .iter()
-                    .find_map(|f| std::fs::read_to_string(dir.join(f)).ok())
-            });
             let go_tool = match m.go_check {
                 GoCheck::Race => "the race detector (go run -race)",
                 GoCheck::Run => "the Go runtime",
@@ -112,8 +103,7 @@ pub fn load(
                     palette,
                 ),
                 go_tool,
-                go_report_is_excerpt: recorded.is_none(),
-                go_report: recorded.unwrap_or_else(|| m.go_report.clone()),
+                go_report: m.go_report.clone(),
                 rust: FileView::new(
                     &rust,
                     "cargo test -p xtask --test museum".to_string(),
