@@ -511,25 +511,6 @@ not json"#;
         );
     }
 
-    fn header() -> Header {
-        Header {
-            machine: machine::Machine {
-                cpu: "CPU".into(),
-                cores: 2,
-                os: "Linux".into(),
-                rustc: "rustc 1".into(),
-                go: "go 1".into(),
-            },
-            gomaxprocs: None,
-            mode: "quick".into(),
-            rust_settings: "s".into(),
-            go_settings: "g".into(),
-            load_before: None,
-            load_after: None,
-            seconds: 1.0,
-        }
-    }
-
     #[test]
     fn a_missing_go_output_is_an_error_that_names_it() {
         let out = tempfile::tempdir().unwrap();
@@ -539,7 +520,7 @@ not json"#;
                 std::fs::write(out.path().join(name), "PASS\n").unwrap();
             }
         }
-        let err = write_report(out.path(), header()).unwrap_err();
+        let err = write_report(out.path(), Header::sample()).unwrap_err();
         assert!(format!("{err:#}").contains("go-spawn.txt"), "{err:#}");
     }
 
@@ -567,7 +548,7 @@ not json"#;
             };
             std::fs::write(out.path().join(name), text).unwrap();
         }
-        let written = write_report(out.path(), header()).unwrap();
+        let written = write_report(out.path(), Header::sample()).unwrap();
         assert_eq!((written.rows, written.with_go), (1, 1));
         let run: Header =
             serde_json::from_str(&std::fs::read_to_string(out.path().join("run.json")).unwrap())

@@ -336,6 +336,29 @@ pub fn json(header: &Header, rows: &[Row]) -> serde_json::Result<String> {
 }
 
 #[cfg(test)]
+impl Header {
+    /// A header for tests: a made-up machine, a quick run of one second.
+    pub(crate) fn sample() -> Header {
+        Header {
+            machine: Machine {
+                cpu: "CPU".into(),
+                cores: 2,
+                os: "Linux".into(),
+                rustc: "rustc 1".into(),
+                go: "go 1".into(),
+            },
+            gomaxprocs: None,
+            mode: "quick".into(),
+            rust_settings: "s".into(),
+            go_settings: "g".into(),
+            load_before: None,
+            load_after: None,
+            seconds: 1.0,
+        }
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -381,20 +404,8 @@ mod tests {
         assert_eq!(rows[3].go_id, None);
         let md = markdown(
             &Header {
-                machine: Machine {
-                    cpu: "CPU".into(),
-                    cores: 2,
-                    os: "Linux".into(),
-                    rustc: "rustc 1".into(),
-                    go: "go 1".into(),
-                },
                 gomaxprocs: Some(2),
-                mode: "quick".into(),
-                rust_settings: "s".into(),
-                go_settings: "g".into(),
-                load_before: None,
-                load_after: None,
-                seconds: 1.0,
+                ..Header::sample()
             },
             &rows,
         );
@@ -420,20 +431,9 @@ mod tests {
             .collect();
         let rows = build_rows(&rust, &go);
         let header = Header {
-            machine: Machine {
-                cpu: "CPU".into(),
-                cores: 2,
-                os: "Linux".into(),
-                rustc: "rustc 1".into(),
-                go: "go 1".into(),
-            },
-            gomaxprocs: None,
-            mode: "quick".into(),
-            rust_settings: "s".into(),
-            go_settings: "g".into(),
-            load_before: None,
             load_after: Some("1 2 3".into()),
             seconds: 1.5,
+            ..Header::sample()
         };
         let back: SavedReport =
             serde_json::from_str(&json(&header, &rows).unwrap()).expect("reads back");
