@@ -314,8 +314,37 @@ fn is_kebab(s: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// A catalog of one pattern and two museum cases, for the tests of the modules that read
+    /// a catalog.
+    pub(crate) const MUTEX_CATALOG: &str = r#"
+        [[pattern]]
+        slug = "mutex"
+        title = "t"
+        section = "4. Mutexes"
+        go = "mutex"
+        takeaway = "x"
+        rust = [{ example = "mutex", tier = "std" }]
+
+        [[mistake]]
+        case = "counter-race"
+        title = "A counter"
+        go_check = "race"
+        go_report = "WARNING: DATA RACE"
+        rustc = "E0499"
+        lesson = "Lock it."
+        fixed_by = ["mutex"]
+
+        [[mistake]]
+        case = "lock-order-deadlock"
+        title = "Lock order"
+        go_check = "run"
+        go_report = "fatal error: all goroutines are asleep - deadlock!"
+        rustc = "compiles"
+        lesson = "One order."
+    "#;
 
     fn parse(text: &str) -> Result<Catalog> {
         let c: Catalog = toml::from_str(text)?;

@@ -326,15 +326,7 @@ fn evidence_line(e: &Evidence, catalog: &Catalog) -> String {
 mod tests {
     use super::*;
 
-    const CATALOG: &str = r#"
-        [[pattern]]
-        slug = "mutex"
-        title = "t"
-        section = "4. Mutexes"
-        go = "mutex"
-        takeaway = "x"
-        rust = [{ example = "mutex", tier = "std" }]
-    "#;
+    use crate::catalog::tests::MUTEX_CATALOG as CATALOG;
 
     fn problems(claims: &str) -> Vec<String> {
         let catalog: Catalog = toml::from_str(CATALOG).expect("catalog");

@@ -68,32 +68,7 @@ pub fn update(readme: &str, catalog: &Catalog) -> Result<String> {
 mod tests {
     use super::*;
 
-    const CATALOG: &str = r#"
-        [[pattern]]
-        slug = "mutex"
-        title = "t"
-        section = "4. Mutexes"
-        go = "mutex"
-        takeaway = "x"
-        rust = [{ example = "mutex", tier = "std" }]
-
-        [[mistake]]
-        case = "counter-race"
-        title = "A counter"
-        go_check = "race"
-        go_report = "WARNING: DATA RACE"
-        rustc = "E0499"
-        lesson = "Lock it."
-        fixed_by = ["mutex"]
-
-        [[mistake]]
-        case = "lock-order-deadlock"
-        title = "Lock order"
-        go_check = "run"
-        go_report = "fatal error: all goroutines are asleep - deadlock!"
-        rustc = "compiles"
-        lesson = "One order."
-    "#;
+    use crate::catalog::tests::MUTEX_CATALOG as CATALOG;
 
     #[test]
     fn one_row_per_case_with_its_commands() {
