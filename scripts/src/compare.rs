@@ -527,18 +527,7 @@ not json"#;
     #[test]
     fn the_report_takes_gomaxprocs_from_the_go_results() {
         let out = tempfile::tempdir().unwrap();
-        let new = out.path().join("criterion/locks/mutex/t2/new");
-        std::fs::create_dir_all(&new).unwrap();
-        std::fs::write(
-            new.join("benchmark.json"),
-            r#"{"full_id":"locks/mutex/t2"}"#,
-        )
-        .unwrap();
-        std::fs::write(
-            new.join("estimates.json"),
-            r#"{"median":{"point_estimate":20.0},"median_abs_dev":{"point_estimate":1.0}}"#,
-        )
-        .unwrap();
+        parse::write_criterion_result(&out.path().join("criterion"), "locks/mutex/t2", 20.0, 1.0);
         for family in Family::ALL {
             let name = format!("go-{}.txt", family.bench_target());
             let text = if family == Family::Atomics {

@@ -193,6 +193,29 @@ pub fn criterion_results(home: &Path) -> Result<BTreeMap<String, Stat>> {
     Ok(found)
 }
 
+/// Writes what criterion leaves for benchmark `id` under `home` (its `new/` folder with
+/// `benchmark.json` and `estimates.json`), and returns that folder.
+#[cfg(test)]
+pub(crate) fn write_criterion_result(
+    home: &Path,
+    id: &str,
+    median_ns: f64,
+    mad_ns: f64,
+) -> std::path::PathBuf {
+    let dir = home.join(id).join("new");
+    std::fs::create_dir_all(&dir).expect("create the result folder");
+    std::fs::write(
+        dir.join("benchmark.json"),
+        format!(r#"{{"full_id":"{id}"}}"#),
+    )
+    .expect("write benchmark.json");
+    let estimates = format!(
+        r#"{{"median":{{"point_estimate":{median_ns:?}}},"median_abs_dev":{{"point_estimate":{mad_ns:?}}}}}"#
+    );
+    std::fs::write(dir.join("estimates.json"), estimates).expect("write estimates.json");
+    dir
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -269,18 +292,7 @@ ok  \tgithub.com/go-rust-concurrency/go-reference/bench\t3.1s
     #[test]
     fn criterion_results_are_found_by_full_id() {
         let home = tempfile::tempdir().unwrap();
-        let dir = home.path().join("locks/mutex/t2/new");
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(
-            dir.join("benchmark.json"),
-            r#"{"full_id":"locks/mutex/t2"}"#,
-        )
-        .unwrap();
-        std::fs::write(
-            dir.join("estimates.json"),
-            r#"{"median":{"point_estimate":20.0},"median_abs_dev":{"point_estimate":1.0}}"#,
-        )
-        .unwrap();
+        let dir = write_criterion_result(home.path(), "locks/mutex/t2", 20.0, 1.0);
         std::fs::write(
             dir.join("sample.json"),
             r#"{"iters":[1,2,3],"times":[1,2,3]}"#,
