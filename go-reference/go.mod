@@ -1,3 +1,5 @@
 module github.com/go-rust-concurrency/go-reference
 
-go 1.22
+go 1.25.0
+
+require golang.org/x/sync v0.22.0 // indirect

@@ -351,6 +351,30 @@ async function main() {
   }
   console.log(`catalog: ${reach} of ${patterns.length} patterns reachable from the index with their titles`);
 
+  // Every museum page agrees with the catalog, the data the museum test checks: rustc rejects
+  // the program unless `rustc = "compiles"`, and only a go_check of "program" has no reporter.
+  for (const m of catalog.mistake ?? []) {
+    const path = `museum/${m.case}.html`;
+    const page = await context.newPage();
+    try {
+      await page.goto(`${origin}/${path}`, { timeout: PAGE_TIMEOUT_MS });
+      const said = await page.getAttribute("[data-rustc]", "data-rustc");
+      const want = m.rustc === "compiles" ? "compiles" : "rejects";
+      if (said !== want) fail(path, `says rustc ${said}, but catalog.toml has rustc = ${JSON.stringify(m.rustc)}`);
+      const verdict = (await page.textContent(".takeaway")) ?? "";
+      if (want === "rejects" && /compiles too/.test(verdict)) fail(path, `its verdict says the program compiles: ${verdict}`);
+      if (want === "compiles" && !/compiles too/.test(verdict)) fail(path, `its verdict does not say the program compiles: ${verdict}`);
+      const body = (await page.textContent("body")) ?? "";
+      if ((m.go_check === "program") === /Reported by/.test(body)) {
+        fail(path, `go_check = ${JSON.stringify(m.go_check)}, but the page ${m.go_check === "program" ? "names a reporter" : "names none"}`);
+      }
+    } catch (err) {
+      fail(path, `could not be checked: ${err.message.split("\n")[0]}`);
+    }
+    await page.close();
+  }
+  console.log(`museum: ${(catalog.mistake ?? []).length} pages checked against catalog.toml`);
+
   // The claims page: linked from the index, an anchor per claim, verdict badges distinct and
   // readable in both schemes, and links to Rust examples that open the example's tab.
   if (claims === null) {

@@ -1,4 +1,4 @@
-//! `catalog.toml`: the single ordered list of patterns, and its invariants.
+//! `catalog.toml`: the single ordered list of chapters, grouped in sections, and its invariants.
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -11,24 +11,36 @@ use serde::Deserialize;
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Catalog {
-    #[serde(rename = "pattern")]
-    pub patterns: Vec<Pattern>,
+    /// The guide's sections, in its order, then "beyond".
+    #[serde(rename = "section")]
+    pub sections: Vec<Section>,
+    #[serde(rename = "chapter")]
+    pub chapters: Vec<Chapter>,
     /// The museum: mistakes that Go reports at run time (or `go vet` does) and rustc rejects.
     #[serde(rename = "mistake", default)]
     pub mistakes: Vec<Mistake>,
 }
 
-/// One Go primitive: a Go program and its Rust translations, which all print one expected output.
+/// A group of chapters: one of the guide's twelve sections, or "beyond".
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Pattern {
+pub struct Section {
+    /// What a chapter's `section` names: "channels", "beyond".
+    pub key: String,
+    pub title: String,
+    /// The guide's section number; None for "beyond".
+    pub guide: Option<u32>,
+}
+
+/// One idea: a Go program and its Rust translations, which all print one expected output.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Chapter {
     /// Kebab-case name, the same on both sides: `go-reference/<slug>/` and `--example <slug>`.
     pub slug: String,
     pub title: String,
-    /// The guide's section this pattern answers, e.g. "2. Channels".
+    /// The key of the section this chapter belongs to.
     pub section: String,
-    /// The Go folder, relative to `go-reference/`.
-    pub go: String,
     /// One line a Go developer should remember.
     pub takeaway: String,
     pub rust: Vec<RustExample>,
@@ -96,7 +108,7 @@ pub struct Mistake {
     pub rustc: String,
     /// How Rust programs avoid the mistake, in one or two sentences.
     pub lesson: String,
-    /// Pattern examples that do it right.
+    /// Chapter examples that do it right.
     #[serde(default)]
     pub fixed_by: Vec<String>,
 }
@@ -111,6 +123,21 @@ pub enum GoCheck {
     Run,
     /// `go vet` on the case's package (copylocks, lostcancel, ...).
     Vet,
+    /// Built and run as is, and no Go tool reports the bug: the line is the program's own
+    /// output (a leaked goroutine shows only in `runtime.NumGoroutine()`).
+    Program,
+}
+
+impl GoCheck {
+    /// Who reports the bug, for a sentence: "Reported by the Go runtime".
+    pub fn reporter(self) -> Option<&'static str> {
+        match self {
+            GoCheck::Race => Some("the race detector (go run -race)"),
+            GoCheck::Run => Some("the Go runtime"),
+            GoCheck::Vet => Some("go vet"),
+            GoCheck::Program => None,
+        }
+    }
 }
 
 /// What `rustc` is for a case whose Rust program compiles.
@@ -130,9 +157,33 @@ impl Catalog {
 
     /// The rules that need no file system: names are well formed and unique.
     pub fn validate(&self) -> Result<()> {
+        let mut keys = Vec::new();
+        for s in &self.sections {
+            if !is_kebab(&s.key) {
+                bail!("section key {:?} is not kebab-case", s.key);
+            }
+            if keys.contains(&s.key.as_str()) {
+                bail!("section {:?} appears twice", s.key);
+            }
+            keys.push(s.key.as_str());
+        }
         let mut slugs = BTreeSet::new();
         let mut examples = BTreeSet::new();
-        for p in &self.patterns {
+        let mut last_section = 0;
+        for p in &self.chapters {
+            let Some(at) = keys.iter().position(|k| *k == p.section) else {
+                bail!("chapter {:?} names section {:?}, which catalog.toml lacks", p.slug, p.section);
+            };
+            if at < last_section {
+                bail!(
+                    "chapter {:?} (section {:?}) comes after a chapter of section {:?}: keep each \
+                     section's chapters together, in the sections' order",
+                    p.slug,
+                    p.section,
+                    keys[last_section]
+                );
+            }
+            last_section = at;
             if !is_kebab(&p.slug) {
                 bail!("slug {:?} is not kebab-case", p.slug);
             }
@@ -195,22 +246,56 @@ impl Catalog {
         self.mistakes.iter().find(|m| m.case == case)
     }
 
-    pub fn pattern(&self, slug: &str) -> Option<&Pattern> {
-        self.patterns.iter().find(|p| p.slug == slug)
+    pub fn chapter(&self, slug: &str) -> Option<&Chapter> {
+        self.chapters.iter().find(|p| p.slug == slug)
+    }
+
+    /// Each section with its chapters, in catalog order; sections without chapters are left out.
+    pub fn grouped(&self) -> Vec<(&Section, Vec<&Chapter>)> {
+        self.sections
+            .iter()
+            .map(|s| (s, self.chapters.iter().filter(|c| c.section == s.key).collect()))
+            .filter(|(_, chapters): &(_, Vec<_>)| !chapters.is_empty())
+            .collect()
+    }
+
+    /// The section a chapter belongs to.
+    pub fn section_of(&self, chapter: &Chapter) -> &Section {
+        self.sections
+            .iter()
+            .find(|s| s.key == chapter.section)
+            .expect("validate() checked every chapter's section")
+    }
+
+    /// The chapter that holds a Rust example.
+    pub fn chapter_of_example(&self, example: &str) -> Option<&Chapter> {
+        self.examples()
+            .find(|(_, r)| r.example == example)
+            .map(|(c, _)| c)
     }
 
     /// Every Rust translation with its pattern, in catalog order.
-    pub fn examples(&self) -> impl Iterator<Item = (&Pattern, &RustExample)> {
-        self.patterns
+    pub fn examples(&self) -> impl Iterator<Item = (&Chapter, &RustExample)> {
+        self.chapters
             .iter()
             .flat_map(|p| p.rust.iter().map(move |r| (p, r)))
     }
 }
 
-impl Pattern {
+impl Chapter {
+    /// The Go program's folder, relative to `go-reference/`: the slug.
+    pub fn go(&self) -> &str {
+        &self.slug
+    }
+
     /// The Go program's folder.
     pub fn go_dir(&self, root: &Path) -> PathBuf {
-        root.join("go-reference").join(&self.go)
+        root.join("go-reference").join(&self.slug)
+    }
+
+    /// The chapter's page note, Markdown.
+    pub fn note_file(&self, root: &Path) -> PathBuf {
+        self.go_dir(root).join("README.md")
     }
 
     /// The Go program's source file.
@@ -250,8 +335,8 @@ impl Mistake {
     pub fn go_command(&self) -> String {
         let how = match self.go_check {
             GoCheck::Race => "run -race",
-            GoCheck::Run => "run",
             GoCheck::Vet => "vet",
+            GoCheck::Run | GoCheck::Program => "run",
         };
         format!("go {how} ./{}", self.go())
     }
@@ -320,11 +405,15 @@ pub(crate) mod tests {
     /// A catalog of one pattern and two museum cases, for the tests of the modules that read
     /// a catalog.
     pub(crate) const MUTEX_CATALOG: &str = r#"
-        [[pattern]]
+        [[section]]
+        key = "mutex"
+        title = "Mutexes"
+        guide = 4
+
+        [[chapter]]
         slug = "mutex"
         title = "t"
-        section = "4. Mutexes"
-        go = "mutex"
+        section = "mutex"
         takeaway = "x"
         rust = [{ example = "mutex", tier = "std" }]
 
@@ -353,11 +442,15 @@ pub(crate) mod tests {
     }
 
     const ONE: &str = r#"
-        [[pattern]]
+        [[section]]
+        key = "channels"
+        title = "Channels"
+        guide = 2
+
+        [[chapter]]
         slug = "channels"
         title = "t"
-        section = "2. Channels"
-        go = "channels"
+        section = "channels"
         takeaway = "x"
         rust = [{ example = "channels", tier = "std" },
                 { example = "channels-tokio", tier = "async", crates = ["tokio"] }]
@@ -366,7 +459,7 @@ pub(crate) mod tests {
     #[test]
     fn accepts_a_well_formed_pattern() {
         let c = parse(ONE).expect("valid");
-        assert_eq!(c.patterns[0].primary().example, "channels");
+        assert_eq!(c.chapters[0].primary().example, "channels");
         assert_eq!(c.examples().count(), 2);
     }
 

@@ -97,7 +97,7 @@ impl Claims {
     /// at nothing. Empty when all is well.
     pub fn problems(&self, catalog: &Catalog, root: &Path) -> Result<Vec<String>> {
         let sections: BTreeSet<&str> = std::iter::once("Introduction")
-            .chain(catalog.patterns.iter().map(|p| p.section.as_str()))
+            .chain(catalog.chapters.iter().map(|p| p.section.as_str()))
             .collect();
         let examples: BTreeSet<&str> = catalog
             .examples()
@@ -130,7 +130,7 @@ impl Claims {
                 match e {
                     Evidence::Example { name, .. } => {
                         let known = match name.strip_prefix("go:") {
-                            Some(slug) => catalog.pattern(slug).is_some(),
+                            Some(slug) => catalog.chapter(slug).is_some(),
                             None => examples.contains(name.as_str()),
                         };
                         if !known {

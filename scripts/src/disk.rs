@@ -122,9 +122,9 @@ pub fn problems(catalog: &Catalog, root: &Path) -> Result<Vec<String>> {
 
     let go_on_disk = go_programs(root)?;
     let go_named: BTreeSet<String> = catalog
-        .patterns
+        .chapters
         .iter()
-        .map(|p| p.go.clone())
+        .map(|p| p.slug.clone())
         .chain(catalog.mistakes.iter().map(|m| m.go()))
         .collect();
     for dir in go_on_disk.difference(&go_named) {
@@ -132,11 +132,11 @@ pub fn problems(catalog: &Catalog, root: &Path) -> Result<Vec<String>> {
             "go-reference/{dir}/main.go is not named in catalog.toml"
         ));
     }
-    for p in &catalog.patterns {
-        if !go_on_disk.contains(&p.go) {
+    for p in &catalog.chapters {
+        if !go_on_disk.contains(&p.slug) {
             problems.push(format!(
                 "catalog.toml names Go folder {:?} for pattern {:?}, but go-reference/{}/main.go does not exist",
-                p.go, p.slug, p.go
+                p.slug, p.slug, p.slug
             ));
         }
         if !p.expected_file(root).exists() {

@@ -73,9 +73,9 @@ fn run(cli: Cli) -> Result<()> {
         Verb::Site(args) => xtask::site::run(&root, &load()?, &args),
         Verb::List => {
             let catalog = load()?;
-            for p in &catalog.patterns {
+            for p in &catalog.chapters {
                 println!("{:<14} {}  [{}]", p.slug, p.title, p.section);
-                println!("{:<14} go run ./{}   (in go-reference/)", "", p.go);
+                println!("{:<14} go run ./{}   (in go-reference/)", "", p.slug);
                 for r in &p.rust {
                     println!(
                         "{:<14} cargo run --example {}   ({})",
@@ -88,13 +88,13 @@ fn run(cli: Cli) -> Result<()> {
         Verb::Check => {
             let catalog = load()?;
             let mut problems = disk::problems(&catalog, &root)?;
-            for p in &catalog.patterns {
+            for p in &catalog.chapters {
                 problems.extend(steps::problems(p, &root)?);
             }
             if problems.is_empty() {
                 println!(
                     "catalog, files and steps agree ({} patterns)",
-                    catalog.patterns.len()
+                    catalog.chapters.len()
                 );
                 Ok(())
             } else {

@@ -12,9 +12,9 @@ pub const END: &str = "<!-- patterns:end -->";
 
 /// The Markdown table: one row per pattern, in catalog order.
 pub fn table(catalog: &Catalog) -> String {
-    let mut out = String::from("| # | Pattern | Go (`cd go-reference`) | Rust | Takeaway |\n");
+    let mut out = String::from("| # | Chapter | Go (`cd go-reference`) | Rust | Takeaway |\n");
     out.push_str("|---|---|---|---|---|\n");
-    for (i, p) in catalog.patterns.iter().enumerate() {
+    for (i, p) in catalog.chapters.iter().enumerate() {
         let rust: Vec<String> = p
             .rust
             .iter()
@@ -32,7 +32,7 @@ pub fn table(catalog: &Catalog) -> String {
             "| {} | {} | `go run ./{}` | {} | {} |",
             i + 1,
             p.title,
-            p.go,
+            p.slug,
             rust.join("<br>"),
             p.takeaway.replace('|', "\\|")
         )

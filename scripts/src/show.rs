@@ -11,7 +11,7 @@ use anstyle::{Effects, RgbColor, Style};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::align::{self, Split};
-use crate::catalog::{Catalog, Pattern, RustExample};
+use crate::catalog::{Catalog, Chapter, RustExample};
 use crate::highlight::{self, Highlighter, Lang, Line, Token, Tone};
 
 /// Tabs are shown four columns wide, as gofmt'd code usually is on the web.
@@ -55,7 +55,7 @@ impl Program {
     }
 
     /// The Go program of a pattern.
-    pub fn go(root: &Path, p: &Pattern, h: Option<&Highlighter>) -> Program {
+    pub fn go(root: &Path, p: &Chapter, h: Option<&Highlighter>) -> Program {
         Program::load(root, &rel_path(root, &p.go_file(root)), Lang::Go, h)
     }
 
@@ -233,14 +233,14 @@ pub fn resolve<'a>(
     catalog: &'a Catalog,
     slug: &str,
     rust: Option<&str>,
-) -> Result<(&'a Pattern, &'a RustExample), String> {
-    let pattern = match catalog.pattern(slug) {
+) -> Result<(&'a Chapter, &'a RustExample), String> {
+    let pattern = match catalog.chapter(slug) {
         Some(p) => p,
         None => match catalog.examples().find(|(_, r)| r.example == slug) {
             Some((p, r)) if rust.is_none() => return Ok((p, r)),
             Some((p, _)) => p,
             None => {
-                let slugs = catalog.patterns.iter().map(|p| p.slug.as_str());
+                let slugs = catalog.chapters.iter().map(|p| p.slug.as_str());
                 let names = slugs
                     .clone()
                     .chain(catalog.examples().map(|(_, r)| r.example.as_str()));
@@ -440,7 +440,7 @@ const GUTTER: &str = " │ ";
 
 /// The whole reading as text: a title block, the rows, and the checked output.
 pub struct Reading<'a> {
-    pub pattern: &'a Pattern,
+    pub pattern: &'a Chapter,
     pub example: &'a RustExample,
     pub go: &'a Program,
     pub rust: &'a Program,
@@ -711,7 +711,7 @@ pub fn render(reading: &Reading<'_>, opts: Options) -> String {
         color,
     );
     out.push('\n');
-    let go_cmd = format!("cd go-reference && go run ./{}", pattern.go);
+    let go_cmd = format!("cd go-reference && go run ./{}", pattern.go());
     let rust_cmd = format!("cargo run --example {}", example.example);
     let label_w = go.path.width().max(rust.path.width());
     for (label, path, cmd) in [("Go  ", &go.path, &go_cmd), ("Rust", &rust.path, &rust_cmd)] {
@@ -807,7 +807,7 @@ pub fn render(reading: &Reading<'_>, opts: Options) -> String {
             }
         }
     }
-    let pattern_expected = format!("go-reference/{}/expected.txt", pattern.go);
+    let pattern_expected = format!("go-reference/{}/expected.txt", pattern.go());
     rule(
         &mut out,
         &format!("Output: {pattern_expected}"),
@@ -967,7 +967,7 @@ mod tests {
 
     fn reading_text(width: usize) -> String {
         let c = catalog();
-        let p = c.pattern("spawn").unwrap();
+        let p = c.chapter("spawn").unwrap();
         let go = program(GO, Lang::Go, "go-reference/spawn/main.go");
         let rust = program(RUST, Lang::Rust, "examples-std/examples/spawn.rs");
         render(
@@ -1007,7 +1007,7 @@ mod tests {
     #[test]
     fn a_translation_not_written_yet_is_named_not_fatal() {
         let c = catalog();
-        let p = c.pattern("spawn").unwrap();
+        let p = c.chapter("spawn").unwrap();
         let go = program(GO, Lang::Go, "go-reference/spawn/main.go");
         let rust = Program {
             path: "examples-std/examples/spawn.rs".into(),

@@ -23,7 +23,7 @@ use minijinja::value::Serde;
 use minijinja::{Environment, Value};
 use serde::Serialize;
 
-use crate::catalog::{Catalog, Pattern};
+use crate::catalog::{Catalog, Chapter};
 use crate::highlight::Highlighter;
 use crate::show::{self, Cell, Program, RowKind};
 
@@ -121,7 +121,7 @@ pub fn build(
 
     // One page per pattern.
     let mut index_sections: Vec<IndexSection> = Vec::new();
-    for (i, p) in catalog.patterns.iter().enumerate() {
+    for (i, p) in catalog.chapters.iter().enumerate() {
         let page = pattern_page(root, catalog, i, &highlighter, &mut palette, &mistakes);
         for t in &page.translations {
             if t.file.missing {
@@ -454,7 +454,7 @@ fn cell_view(cell: &Cell, palette: &mut Palette) -> CellView {
     }
 }
 
-fn link_to(p: &Pattern) -> Link {
+fn link_to(p: &Chapter) -> Link {
     Link {
         href: format!("{}.html", p.slug),
         title: p.title.clone(),
@@ -470,7 +470,7 @@ fn pattern_page(
     palette: &mut Palette,
     mistakes: &[museum::MistakePage],
 ) -> PatternPage {
-    let p = &catalog.patterns[i];
+    let p = &catalog.chapters[i];
     let go = Program::go(root, p, Some(highlighter));
     let expected = std::fs::read_to_string(p.expected_file(root)).ok();
     let mut translations = Vec::new();
@@ -525,11 +525,11 @@ fn pattern_page(
         title: p.title.clone(),
         section: p.section.clone(),
         takeaway: p.takeaway.clone(),
-        prev: i.checked_sub(1).map(|j| link_to(&catalog.patterns[j])),
-        next: catalog.patterns.get(i + 1).map(link_to),
+        prev: i.checked_sub(1).map(|j| link_to(&catalog.chapters[j])),
+        next: catalog.chapters.get(i + 1).map(link_to),
         go: FileView::new(
             &go,
-            format!("cd go-reference && go run ./{}", p.go),
+            format!("cd go-reference && go run ./{}", p.slug),
             palette,
         ),
         expected_path: show::rel_path(root, &p.expected_file(root)),

@@ -4,33 +4,76 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-use crate::catalog::Pattern;
+use crate::catalog::Chapter;
 
 /// One step of a program: its title and the 1-based line of its marker.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Step {
     pub title: String,
     pub line: usize,
+    /// For a step the translation leaves out, why: the text after `// Nothing to do in Rust:`
+    /// on the line below the marker.
+    pub skip: Option<String>,
 }
 
+/// What opens the one line under a skipped step's marker.
+pub const SKIP_PREFIX: &str = "// Nothing to do in Rust:";
+
 /// The step markers of a source file, in order. A marker is a line whose trimmed text starts
-/// with `// ## `; the rest of the line is the title.
+/// with `// ## `; the rest of the line is the title. A marker whose next line starts with
+/// [`SKIP_PREFIX`] is a skipped step.
 pub fn parse(source: &str) -> Vec<Step> {
-    source
-        .lines()
+    let lines: Vec<&str> = source.lines().collect();
+    lines
+        .iter()
         .enumerate()
         .filter_map(|(i, line)| {
             let title = line.trim().strip_prefix("// ## ")?.trim();
+            let skip = lines
+                .get(i + 1)
+                .and_then(|next| next.trim().strip_prefix(SKIP_PREFIX))
+                .map(|why| why.trim().to_string());
             Some(Step {
                 title: title.to_string(),
                 line: i + 1,
+                skip,
             })
         })
         .collect()
 }
 
-/// Checks that `translation` has every step of `go`, with the same titles in the same order.
-/// A translation may add steps of its own between them. Returns what is wrong, if anything.
+/// Skipped steps that are not what they say: a reason left empty, or code under the marker
+/// before the next step (or the end of the block).
+fn skip_problems(source: &str, steps: &[Step]) -> Vec<String> {
+    let lines: Vec<&str> = source.lines().collect();
+    let mut problems = Vec::new();
+    for step in steps.iter().filter(|s| s.skip.is_some()) {
+        if step.skip.as_deref() == Some("") {
+            problems.push(format!("the skipped step {:?} gives no reason", step.title));
+        }
+        let body = lines[step.line + 1..]
+            .iter()
+            .take_while(|l| !l.trim().starts_with("// ## "));
+        for l in body {
+            let t = l.trim();
+            if t.starts_with('}') || t == ")" {
+                break; // The end of the block the step was in.
+            }
+            if !t.is_empty() && !t.starts_with("//") {
+                problems.push(format!(
+                    "the step {:?} says there is nothing to do in Rust, but code follows it: {t:?}",
+                    step.title
+                ));
+                break;
+            }
+        }
+    }
+    problems
+}
+
+/// Checks that `translation` has every step of `go`, with the same titles in the same order,
+/// each either written out or skipped with a reason. A translation may add steps of its own
+/// between them. Returns what is wrong, if anything.
 pub fn compare(go: &[Step], translation: &[Step]) -> Option<String> {
     let mut rest = translation.iter();
     for step in go {
@@ -71,19 +114,26 @@ pub fn header_gives(source: &str, command: &str) -> bool {
 
 /// Everything wrong with a pattern's files as a pair: the Go program has steps, every header
 /// gives its own run command, and every translation has the Go program's steps in order.
-pub fn problems(p: &Pattern, root: &Path) -> Result<Vec<String>> {
+pub fn problems(p: &Chapter, root: &Path) -> Result<Vec<String>> {
     let mut problems = Vec::new();
     let go_file = p.go_file(root);
     let go_text = std::fs::read_to_string(&go_file)
         .with_context(|| format!("reading {}", go_file.display()))?;
     let go_steps = parse(&go_text);
+    if let Some(s) = go_steps.iter().find(|s| s.skip.is_some()) {
+        problems.push(format!(
+            "{}: the Go program skips step {:?}; only a translation may",
+            go_file.display(),
+            s.title
+        ));
+    }
     if go_steps.is_empty() {
         problems.push(format!(
             "{} has no `// ## <title>` steps",
             go_file.display()
         ));
     }
-    let go_cmd = format!("go run ./{}", p.go);
+    let go_cmd = format!("go run ./{}", p.slug);
     if !header_gives(&go_text, &go_cmd) {
         problems.push(format!(
             "{}: its header does not give `{go_cmd}`",
@@ -94,7 +144,11 @@ pub fn problems(p: &Pattern, root: &Path) -> Result<Vec<String>> {
         let file = ex.file(root);
         let text = std::fs::read_to_string(&file)
             .with_context(|| format!("reading {}", file.display()))?;
-        if let Some(why) = compare(&go_steps, &parse(&text)) {
+        let steps = parse(&text);
+        if let Some(why) = compare(&go_steps, &steps) {
+            problems.push(format!("{}: {why}", file.display()));
+        }
+        for why in skip_problems(&text, &steps) {
             problems.push(format!("{}: {why}", file.display()));
         }
         let cmd = format!("cargo run --example {}", ex.example);
@@ -131,6 +185,21 @@ mod tests {
         assert!(compare(&go, &swapped).is_some());
         let missing = parse("// ## Start\n");
         assert!(compare(&go, &missing).unwrap().contains("Wait for it"));
+    }
+
+    #[test]
+    fn a_translation_may_skip_a_step_with_a_reason_and_no_code() {
+        let go = parse(GO);
+        let rust = "fn main() {\n    // ## Start\n    x();\n    // ## Wait for it\n    // Nothing to do in Rust: join does it.\n}\n";
+        let steps = parse(rust);
+        assert_eq!(steps[1].skip.as_deref(), Some("join does it."));
+        assert_eq!(compare(&go, &steps), None);
+        assert!(skip_problems(rust, &steps).is_empty());
+        let with_code = rust.replace("join does it.\n", "join does it.\n    y();\n");
+        let steps = parse(&with_code);
+        assert!(skip_problems(&with_code, &steps)[0].contains("code follows"));
+        let no_reason = rust.replace(" join does it.", "");
+        assert!(skip_problems(&no_reason, &parse(&no_reason))[0].contains("no reason"));
     }
 
     #[test]

@@ -32,7 +32,7 @@ fn the_guide_is_covered() {
         claims.claims.len()
     );
     let guide_sections: Vec<&str> = catalog
-        .patterns
+        .chapters
         .iter()
         .map(|p| p.section.as_str())
         .filter(|s| s.starts_with(|c: char| c.is_ascii_digit()))

@@ -62,10 +62,10 @@ fn catalog_trials(catalog: &Arc<Catalog>, root: &Path) -> Vec<Trial> {
         }
     }));
 
-    for p in &catalog.patterns {
+    for p in &catalog.chapters {
         let (c, r, slug) = (catalog.clone(), root.to_path_buf(), p.slug.clone());
         trials.push(Trial::test(format!("steps::{slug}"), move || {
-            let p = c.pattern(&slug).expect("slug from the catalog");
+            let p = c.chapter(&slug).expect("slug from the catalog");
             let problems = steps::problems(p, &r)?;
             if problems.is_empty() {
                 Ok(())
@@ -241,10 +241,10 @@ fn go_trials(catalog: &Arc<Catalog>, root: &Path, toolchain: &GoToolchain) -> Ve
     let bin_dir = profile_dir().join("go-reference");
     let mut trials = Vec::new();
 
-    for p in &catalog.patterns {
+    for p in &catalog.chapters {
         let (go_root, bin_dir, expected) =
             (go_root.clone(), bin_dir.clone(), p.expected_file(root));
-        let (dir, toolchain) = (p.go.clone(), toolchain.clone());
+        let (dir, toolchain) = (p.slug.clone(), toolchain.clone());
         trials.push(Trial::test(format!("go::{}", p.slug), move || {
             let race = usable_go(&toolchain)?;
             let bin = bin_dir.join(format!(
@@ -306,7 +306,7 @@ fn go_trials(catalog: &Arc<Catalog>, root: &Path, toolchain: &GoToolchain) -> Ve
 
     // The Go tests beside a pattern's program, with the race detector (the `testing` pattern's
     // main_test.go).
-    for p in &catalog.patterns {
+    for p in &catalog.chapters {
         let dir = p.go_dir(root);
         let has_tests = std::fs::read_dir(&dir).is_ok_and(|entries| {
             entries.flatten().any(|e| {
@@ -318,7 +318,7 @@ fn go_trials(catalog: &Arc<Catalog>, root: &Path, toolchain: &GoToolchain) -> Ve
         if !has_tests {
             continue;
         }
-        let (r, t, pkg) = (go_root.clone(), toolchain.clone(), format!("./{}", p.go));
+        let (r, t, pkg) = (go_root.clone(), toolchain.clone(), format!("./{}", p.slug));
         trials.push(Trial::test(format!("go::test::{}", p.slug), move || {
             let race = usable_go(&t)?;
             let mut test = Command::new("go");

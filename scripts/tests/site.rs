@@ -73,7 +73,7 @@ fn every_pattern_gets_a_page_linked_from_the_index() {
 
     let index = read(&out.join("index.html"));
     let links = links(&index);
-    for p in &catalog.patterns {
+    for p in &catalog.chapters {
         let file = format!("{}.html", p.slug);
         assert!(
             built.pages.contains(&file),
@@ -198,7 +198,7 @@ fn the_claims_page_has_every_claim_and_is_linked_from_the_index() {
             "claims.html has no anchor for section {:?}",
             c.section
         );
-        if catalog.patterns.iter().any(|p| p.section == c.section) {
+        if catalog.chapters.iter().any(|p| p.section == c.section) {
             let href = format!("claims.html#{section}");
             assert!(
                 index_links.contains(&href),

@@ -162,7 +162,7 @@ pub fn page(claims: &Claims, catalog: &Catalog, targets: Targets) -> ClaimsPage 
                 name: c.section.clone(),
                 id: section_id(&c.section),
                 patterns: catalog
-                    .patterns
+                    .chapters
                     .iter()
                     .filter(|p| p.section == c.section)
                     .map(|p| Link {
@@ -201,8 +201,8 @@ fn evidence(e: &Evidence, catalog: &Catalog, targets: Targets) -> EvidenceView {
     match e {
         Evidence::Example { name, note } => match name.strip_prefix("go:") {
             Some(slug) => {
-                let pattern = catalog.pattern(slug);
-                let dir = pattern.map_or(slug, |p| p.go.as_str());
+                let pattern = catalog.chapter(slug);
+                let dir = pattern.map_or(slug, |p| p.slug.as_str());
                 local(
                     "go",
                     "Go program",

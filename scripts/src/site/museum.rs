@@ -24,13 +24,18 @@ pub struct MistakePage {
     /// One line: who catches the mistake, and when.
     pub verdict: String,
     pub go: FileView,
-    /// What reports it: "the race detector", "the runtime", "go vet".
-    pub go_tool: &'static str,
+    /// What reports it: "the race detector", "the runtime", "go vet"; None when no tool does
+    /// and the line is the program's own output.
+    pub go_tool: Option<&'static str>,
+    /// "before it runs" for go vet, else "at run time".
+    pub go_when: &'static str,
     /// The line of Go's report that the catalog gives (`go_report`) and the test suite checks
     /// the report for; the page says it is a line, not the whole report.
     pub go_report: String,
     pub rust: FileView,
-    pub rustc_code: Option<String>,
+    /// What rustc rejects the program with: its error code, or the first line of an error that
+    /// has none. None when the program compiles.
+    pub rustc_error: Option<String>,
     /// rustc's error as trybuild records it, when the `.stderr` file exists.
     pub rustc_stderr: Option<String>,
     pub rustc_stderr_path: String,
@@ -57,22 +62,20 @@ pub fn load(
                 Lang::Rust,
                 Some(highlighter),
             );
-            let go_tool = match m.go_check {
-                GoCheck::Race => "the race detector (go run -race)",
-                GoCheck::Run => "the Go runtime",
-                GoCheck::Vet => "go vet",
-            };
             let when = match m.go_check {
                 GoCheck::Vet => "before it runs",
                 _ => "at run time",
             };
-            let verdict = match m.error_code() {
-                Some(code) => {
-                    format!("Go: {go_tool}, {when}. Rust: rustc error {code}, at compile time.")
-                }
-                None => format!(
-                    "Go: {go_tool}, {when}. Rust: compiles too; see how Rust programs avoid it."
-                ),
+            // The verdict comes from the same field the museum test checks (`rustc`): an error
+            // with or without a code is a rejection; only "compiles" is not.
+            let go_side = match m.go_check.reporter() {
+                Some(tool) => format!("Go: {tool}, {when}."),
+                None => "Go: no tool reports it; only the program's own output shows it.".into(),
+            };
+            let rustc_error = m.must_not_compile().then(|| m.rustc.clone());
+            let verdict = match &rustc_error {
+                Some(error) => format!("{go_side} Rust: rustc rejects it ({error}), at compile time."),
+                None => format!("{go_side} Rust: compiles too; see how Rust programs avoid it."),
             };
             let fixed_by = m
                 .fixed_by
@@ -102,14 +105,15 @@ pub fn load(
                     format!("cd go-reference && {}", m.go_command()),
                     palette,
                 ),
-                go_tool,
+                go_tool: m.go_check.reporter(),
+                go_when: when,
                 go_report: m.go_report.clone(),
                 rust: FileView::new(
                     &rust,
                     "cargo test -p xtask --test museum".to_string(),
                     palette,
                 ),
-                rustc_code: m.error_code().map(str::to_string),
+                rustc_error,
                 rustc_stderr: std::fs::read_to_string(&stderr_file).ok(),
                 rustc_stderr_path: rel_path(root, &stderr_file),
                 fixed_by,
