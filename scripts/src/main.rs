@@ -19,6 +19,16 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Verb {
+    /// Run a chapter's Go program and every Rust translation, and check each one's output.
+    Run {
+        /// The chapter's slug, e.g. `timeouts`.
+        slug: String,
+    },
+    /// Show one museum case live: Go's report, then rustc's error.
+    Museum {
+        /// The case, e.g. `close-twice` (`cargo xtask list` names them).
+        case: String,
+    },
     /// List the catalog: every pattern, its Go program and its Rust translations.
     List,
     /// Check the catalog against the files on disk and the step titles of every pair.
@@ -68,6 +78,8 @@ fn run(cli: Cli) -> Result<()> {
     // benchmarks.
     let load = || Catalog::load(&root);
     match cli.verb {
+        Verb::Run { slug } => xtask::run::chapter(&root, &load()?, &slug),
+        Verb::Museum { case } => xtask::run::museum(&root, &load()?, &case),
         Verb::Claims { check } => claims(&root, &load()?, check),
         Verb::Show(args) => xtask::show::run(&root, &load()?, &args),
         Verb::Site(args) => xtask::site::run(&root, &load()?, &args),
@@ -109,17 +121,16 @@ fn run(cli: Cli) -> Result<()> {
             let catalog = load()?;
             let path = root.join("README.md");
             let old = std::fs::read_to_string(&path)?;
-            let new = readme::update(&old, &catalog)?;
+            let index = xtask::index::Index::load(&root, &catalog)?;
+            let new = readme::update(&old, &catalog, &index)?;
             let new = xtask::museum::update(&new, &catalog)?;
             if old == new {
-                println!("README.md's pattern and museum tables are current");
+                println!("README.md's chapter, index and museum tables are current");
             } else if check {
-                bail!(
-                    "README.md's pattern or museum table is out of date: run `cargo xtask readme`"
-                );
+                bail!("README.md's generated tables are out of date: run `cargo xtask readme`");
             } else {
                 std::fs::write(&path, new)?;
-                println!("updated README.md's pattern and museum tables");
+                println!("updated README.md's chapter, index and museum tables");
             }
             Ok(())
         }

@@ -76,15 +76,31 @@ fn catalog_trials(catalog: &Arc<Catalog>, root: &Path) -> Vec<Trial> {
     }
 
     let (c, r) = (catalog.clone(), root.to_path_buf());
-    trials.push(Trial::test("readme::pattern_table_is_current", move || {
+    trials.push(Trial::test("readme::chapter_and_index_tables_are_current", move || {
         let text = read(&r.join("README.md"))?;
-        if readme::update(&text, &c)? == text {
+        let index = xtask::index::Index::load(&r, &c)?;
+        if readme::update(&text, &c, &index)? == text {
             Ok(())
         } else {
             Err(
-                "README.md's pattern table differs from catalog.toml: run `cargo xtask readme`"
+                "README.md's chapter or index table differs from catalog.toml or index.toml: run `cargo xtask readme`"
                     .into(),
             )
+        }
+    }));
+
+    let (c, r) = (catalog.clone(), root.to_path_buf());
+    trials.push(Trial::test("index::covers_every_go_name", move || {
+        let index = xtask::index::Index::load(&r, &c)?;
+        let problems = xtask::index::missing(&r, &c, &index)?;
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(format!(
+                "{}\n(add the names to index.toml, as CONTRIBUTING.md shows)",
+                problems.join("\n")
+            )
+            .into())
         }
     }));
 

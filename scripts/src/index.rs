@@ -1,0 +1,371 @@
+//! `index.toml`: the Go → Rust index. Each entry is a Go identifier or channel operation, its
+//! Rust counterpart in each tier, and the chapters that show it. The README's table and the
+//! site's `go-to-rust.html` render it; [`missing`] is the coverage check the test suite runs.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::Catalog;
+
+/// The whole index, in file order.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Index {
+    #[serde(rename = "go", default)]
+    pub entries: Vec<Entry>,
+}
+
+/// One Go name and its counterparts.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    /// `sync.WaitGroup.Add`, `time.After`, `close(ch)`, `select`.
+    pub name: String,
+    /// The Go documentation, for names that are not package members (the spec's sections).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc: Option<String>,
+    pub chapters: Vec<String>,
+    pub std: Counterpart,
+    pub crossbeam: Counterpart,
+    pub tokio: Counterpart,
+}
+
+/// What a tier offers for a Go name.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(untagged, deny_unknown_fields)]
+pub enum Counterpart {
+    One(Api),
+    Several(Vec<Api>),
+    None { none: String },
+}
+
+/// A Rust API and its documentation.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Api {
+    pub api: String,
+    pub doc: String,
+}
+
+/// The tiers, as the index's columns name them.
+pub const TIERS: [&str; 3] = ["std", "crossbeam", "tokio"];
+
+/// Go packages whose package-qualified identifiers the index must cover, by the name a
+/// program refers to them with. `time` counts only for its concurrency names ([`TIME_NAMES`]).
+pub const COVERED_PACKAGES: [&str; 10] = [
+    "sync",
+    "atomic",
+    "context",
+    "time",
+    "signal",
+    "errgroup",
+    "semaphore",
+    "singleflight",
+    "synctest",
+    "iter",
+];
+
+/// The `time` names that are about concurrency.
+pub const TIME_NAMES: [&str; 9] = [
+    "After",
+    "AfterFunc",
+    "NewTimer",
+    "NewTicker",
+    "Tick",
+    "Timer",
+    "Ticker",
+    "Sleep",
+    "Until",
+];
+
+/// The channel operations and statements the index must cover when a program uses them: the
+/// index name, and a test on one line of Go code (comments removed).
+pub const OPERATIONS: [(&str, fn(&str) -> bool); 9] = [
+    ("go f()", |l| starts_statement(l, "go ")),
+    ("make(chan T)", |l| {
+        l.contains("make(chan ") && !l[l.find("make(chan ").unwrap_or(0)..].contains(',')
+    }),
+    ("make(chan T, n)", |l| {
+        l.contains("make(chan ") && l[l.find("make(chan ").unwrap_or(0)..].contains(',')
+    }),
+    ("close(ch)", |l| starts_statement(l, "close(")),
+    ("select", |l| starts_statement(l, "select {")),
+    ("v, ok := <-ch", |l| {
+        l.contains(", ok := <-") || l.contains(", ok = <-")
+    }),
+    ("for v := range ch", |l| {
+        starts_statement(l, "for ") && l.contains(":= range") && l.contains("chan")
+    }),
+    ("chan<- T", |l| l.contains("chan<- ")),
+    ("<-chan T", |l| l.contains("<-chan ")),
+];
+
+fn starts_statement(line: &str, keyword: &str) -> bool {
+    line.trim_start().starts_with(keyword)
+}
+
+impl Index {
+    /// Reads and validates `index.toml` under `root` against the catalog.
+    pub fn load(root: &Path, catalog: &Catalog) -> Result<Index> {
+        let path = root.join("index.toml");
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("reading {}", path.display()))?;
+        let index: Index =
+            toml::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
+        index.validate(catalog)?;
+        Ok(index)
+    }
+
+    /// Names are unique, chapters exist, documentation links are https addresses.
+    pub fn validate(&self, catalog: &Catalog) -> Result<()> {
+        let mut names = BTreeSet::new();
+        for e in &self.entries {
+            if !names.insert(e.name.as_str()) {
+                bail!("index.toml: {:?} appears twice", e.name);
+            }
+            if e.chapters.is_empty() {
+                bail!("index.toml: {:?} names no chapter", e.name);
+            }
+            for slug in &e.chapters {
+                if catalog.chapter(slug).is_none() {
+                    bail!("index.toml: {:?} names chapter {slug:?}, which catalog.toml lacks", e.name);
+                }
+            }
+            for link in e.doc.iter().chain(e.apis().map(|(_, a)| &a.doc)) {
+                if !link.starts_with("https://") || link.contains(char::is_whitespace) {
+                    bail!("index.toml: {:?} links to {link:?}, not an https address", e.name);
+                }
+            }
+            if e.doc.is_none() && !e.name.contains('.') {
+                bail!(
+                    "index.toml: {:?} is no package member, so it needs a `doc` link",
+                    e.name
+                );
+            }
+            for (tier, c) in e.tiers() {
+                if let Counterpart::None { none } = c
+                    && none.trim().is_empty()
+                {
+                    bail!("index.toml: {:?} has no {tier} counterpart and gives no reason", e.name);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub fn entry(&self, name: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.name == name)
+    }
+
+    /// The entries a chapter shows, in index order.
+    pub fn for_chapter<'a>(&'a self, slug: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {
+        self.entries
+            .iter()
+            .filter(move |e| e.chapters.iter().any(|c| c == slug))
+    }
+}
+
+impl Entry {
+    /// The Go documentation: `doc`, or pkg.go.dev derived from the name (`sync.WaitGroup.Add`
+    /// is https://pkg.go.dev/sync#WaitGroup.Add).
+    pub fn go_doc(&self) -> String {
+        if let Some(doc) = &self.doc {
+            return doc.clone();
+        }
+        let (pkg, member) = self.name.split_once('.').unwrap_or((&self.name, ""));
+        let path = match pkg {
+            "atomic" => "sync/atomic",
+            "signal" => "os/signal",
+            "errgroup" | "semaphore" | "singleflight" => {
+                return format!("https://pkg.go.dev/golang.org/x/sync/{pkg}#{member}");
+            }
+            "synctest" => "testing/synctest",
+            other => other,
+        };
+        format!("https://pkg.go.dev/{path}#{member}")
+    }
+
+    /// The three tiers' counterparts, named.
+    pub fn tiers(&self) -> [(&'static str, &Counterpart); 3] {
+        [
+            (TIERS[0], &self.std),
+            (TIERS[1], &self.crossbeam),
+            (TIERS[2], &self.tokio),
+        ]
+    }
+
+    /// Every Rust API the entry links, with its tier.
+    pub fn apis(&self) -> impl Iterator<Item = (&'static str, &Api)> {
+        self.tiers().into_iter().flat_map(|(tier, c)| {
+            let apis: Vec<&Api> = match c {
+                Counterpart::One(a) => vec![a],
+                Counterpart::Several(v) => v.iter().collect(),
+                Counterpart::None { .. } => Vec::new(),
+            };
+            apis.into_iter().map(move |a| (tier, a))
+        })
+    }
+}
+
+/// The names a Go program uses that the index must cover: package-qualified identifiers of
+/// [`COVERED_PACKAGES`] (methods are not found: they need types), and [`OPERATIONS`].
+pub fn names_used(go_source: &str) -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
+    for line in go_source.lines() {
+        let code = strip_comment_and_strings(line);
+        for (name, test) in OPERATIONS {
+            if test(&code) {
+                names.insert(name.to_string());
+            }
+        }
+        for pkg in COVERED_PACKAGES {
+            let needle = format!("{pkg}.");
+            for (at, _) in code.match_indices(&needle) {
+                let before = code[..at].chars().next_back();
+                if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.') {
+                    continue; // `ctx.` inside `myctx.`, or a method chain.
+                }
+                let ident: String = code[at + needle.len()..]
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                let exported = ident.starts_with(|c: char| c.is_ascii_uppercase());
+                if exported && (pkg != "time" || TIME_NAMES.contains(&ident.as_str())) {
+                    names.insert(format!("{pkg}.{ident}"));
+                }
+            }
+        }
+    }
+    names
+}
+
+/// The line without its `//` comment and with string literals emptied.
+fn strip_comment_and_strings(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut in_string: Option<char> = None;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match in_string {
+            Some(q) => {
+                if c == '\\' && q == '"' {
+                    chars.next();
+                } else if c == q {
+                    in_string = None;
+                    out.push(c);
+                }
+            }
+            None if c == '/' && chars.peek() == Some(&'/') => break,
+            None => {
+                if c == '"' || c == '`' || c == '\'' {
+                    in_string = Some(c);
+                }
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// For each chapter, the names its Go program uses that the index lacks, or whose entry does
+/// not list the chapter.
+pub fn missing(root: &Path, catalog: &Catalog, index: &Index) -> Result<Vec<String>> {
+    let mut problems = Vec::new();
+    for chapter in &catalog.chapters {
+        let file = chapter.go_file(root);
+        let source = std::fs::read_to_string(&file)
+            .with_context(|| format!("reading {}", file.display()))?;
+        for name in names_used(&source) {
+            match index.entry(&name) {
+                None => problems.push(format!(
+                    "{} uses {name}, which index.toml lacks",
+                    crate::show::rel_path(root, &file)
+                )),
+                Some(e) if !e.chapters.contains(&chapter.slug) => problems.push(format!(
+                    "{} uses {name}, but its index.toml entry does not list chapter {:?}",
+                    crate::show::rel_path(root, &file),
+                    chapter.slug
+                )),
+                Some(_) => {}
+            }
+        }
+    }
+    Ok(problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_package_names_and_channel_operations() {
+        let go = r#"
+            var wg sync.WaitGroup // sync.Mutex in a comment does not count
+            ch := make(chan int, 3)
+            done := make(chan struct{})
+            go func() { defer wg.Done() }()
+            fmt.Println("close(ch) in a string does not count", time.Now())
+            select {
+            case <-time.After(time.Second):
+            }
+            v, ok := <-ch
+            close(done)
+            func f(out chan<- int, in <-chan int) {}
+            n := atomic.Int64{}
+        "#;
+        let names: Vec<String> = names_used(go).into_iter().collect();
+        assert_eq!(
+            names,
+            [
+                "<-chan T",
+                "atomic.Int64",
+                "chan<- T",
+                "close(ch)",
+                "go f()",
+                "make(chan T)",
+                "make(chan T, n)",
+                "select",
+                "sync.WaitGroup",
+                "time.After",
+                "v, ok := <-ch",
+            ]
+        );
+    }
+
+    #[test]
+    fn derives_go_documentation_links() {
+        let entry = |name: &str| Entry {
+            name: name.into(),
+            doc: None,
+            chapters: vec![],
+            std: Counterpart::None { none: "x".into() },
+            crossbeam: Counterpart::None { none: "x".into() },
+            tokio: Counterpart::None { none: "x".into() },
+        };
+        assert_eq!(entry("sync.WaitGroup.Add").go_doc(), "https://pkg.go.dev/sync#WaitGroup.Add");
+        assert_eq!(entry("atomic.Int64").go_doc(), "https://pkg.go.dev/sync/atomic#Int64");
+        assert_eq!(
+            entry("errgroup.WithContext").go_doc(),
+            "https://pkg.go.dev/golang.org/x/sync/errgroup#WithContext"
+        );
+    }
+
+    #[test]
+    fn parses_each_form_of_counterpart() {
+        let text = r#"
+            [[go]]
+            name = "time.After"
+            chapters = ["timeouts"]
+            std = { none = "no timer channel" }
+            crossbeam = { api = "crossbeam::channel::after", doc = "https://docs.rs/crossbeam/latest/crossbeam/channel/fn.after.html" }
+            tokio = [{ api = "tokio::time::sleep", doc = "https://docs.rs/tokio/latest/tokio/time/fn.sleep.html" },
+                     { api = "tokio::time::timeout", doc = "https://docs.rs/tokio/latest/tokio/time/fn.timeout.html" }]
+        "#;
+        let index: Index = toml::from_str(text).expect("valid");
+        let e = &index.entries[0];
+        assert!(matches!(e.std, Counterpart::None { .. }));
+        assert_eq!(e.apis().count(), 3);
+    }
+}
