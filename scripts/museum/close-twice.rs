@@ -1,7 +1,7 @@
 //! Museum: closing a channel that is already closed.
 //! rustc rejects it (E0382): closing is dropping the Sender, which `produce` already did;
 //! the caller has no Sender left to drop.
-//! Go's version is go-reference/museum/close-twice/main.go; the fix is `--example channels`.
+//! Go's version is go-reference/museum/close-twice/main.go; the fix is `--example closing-channels`.
 
 use std::sync::mpsc::{self, Sender};
 

@@ -3,7 +3,7 @@
 //! code): tokio::spawn needs a Send future, and one that keeps a std::sync::MutexGuard across
 //! an .await is not Send.
 //! Go's version is go-reference/museum/guard-across-await/main.go; the fix is
-//! `--example mutex-tokio`.
+//! `--example mutex-across-await`.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};

@@ -2,7 +2,7 @@
 //! The slower replica sends on a channel whose Receiver is still alive but never read again,
 //! and a rendezvous channel (`sync_channel(0)`) blocks that send forever. rustc accepts it and
 //! nothing reports it; the thread ends only when the process does. Rust programs avoid it with
-//! thread::scope, which joins every thread it started (`--example spawn-scoped`), or by
+//! thread::scope, which joins every thread it started (`--example scoped-threads`), or by
 //! dropping the Receiver, which makes the blocked send return Err.
 //! Go's version is go-reference/museum/leaked-goroutine/main.go.
 

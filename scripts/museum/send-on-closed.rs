@@ -2,7 +2,7 @@
 //! rustc rejects it (E0382): the worker owns its Sender, so main cannot drop (close) it.
 //! The channel closes when the last Sender is dropped, and a send whose Receiver is gone
 //! returns Err instead of panicking.
-//! Go's version is go-reference/museum/send-on-closed/main.go; the fix is `--example channels`.
+//! Go's version is go-reference/museum/send-on-closed/main.go; the fix is `--example closing-channels`.
 
 use std::sync::mpsc;
 use std::thread;

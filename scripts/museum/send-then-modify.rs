@@ -1,6 +1,6 @@
 //! Museum: a value changed by the sender after it was sent.
 //! rustc rejects it (E0382): send() takes the Vec by value, so it has moved to the receiver.
-//! Go's version is go-reference/museum/send-then-modify/main.go; the fix is `--example channels`.
+//! Go's version is go-reference/museum/send-then-modify/main.go; the fix is `--example unbuffered-channels`.
 
 use std::sync::mpsc;
 use std::thread;

@@ -135,20 +135,98 @@ pub fn problems(catalog: &Catalog, root: &Path) -> Result<Vec<String>> {
     for p in &catalog.chapters {
         if !go_on_disk.contains(&p.slug) {
             problems.push(format!(
-                "catalog.toml names Go folder {:?} for pattern {:?}, but go-reference/{}/main.go does not exist",
-                p.slug, p.slug, p.slug
+                "catalog.toml names chapter {:?}, but go-reference/{}/main.go does not exist",
+                p.slug, p.slug
+            ));
+        }
+        if !p.note_file(root).exists() {
+            problems.push(format!(
+                "chapter {:?} has no page note: go-reference/{}/README.md does not exist",
+                p.slug, p.slug
             ));
         }
         if !p.expected_file(root).exists() {
             problems.push(format!(
-                "pattern {:?} has no expected output: {} does not exist",
+                "chapter {:?} has no expected output: {} does not exist",
                 p.slug,
                 p.expected_file(root).display()
             ));
         }
     }
     problems.extend(museum_problems(catalog, root, &go_on_disk)?);
+    problems.extend(stale_references(root)?);
     Ok(problems)
+}
+
+/// Every `--example NAME` and `go run ./DIR` that a program, page note or README mentions
+/// names something that exists: a renamed chapter leaves no stale pointer behind.
+fn stale_references(root: &Path) -> Result<Vec<String>> {
+    let examples: BTreeSet<String> = rust_examples(root)?
+        .into_iter()
+        .map(|f| f.name)
+        .chain(bench_examples(root))
+        .collect();
+    let go = go_programs(root)?;
+    let mut files = vec![root.join("README.md"), root.join("CONTRIBUTING.md")];
+    for dir in Tier::ALL.map(|t| root.join(t.crate_dir()).join("examples")) {
+        files.extend(files_in(&dir, "rs"));
+    }
+    files.extend(files_in(&root.join("scripts/museum"), "rs"));
+    for dir in go.iter().map(|d| root.join("go-reference").join(d)) {
+        files.extend(files_in(&dir, "go"));
+        files.push(dir.join("README.md"));
+    }
+    let mut problems = Vec::new();
+    for file in files.iter().filter(|f| f.exists()) {
+        let text = std::fs::read_to_string(file)
+            .with_context(|| format!("reading {}", file.display()))?;
+        let rel = file.strip_prefix(root).unwrap_or(file).display().to_string();
+        for name in mentions(&text, "--example ") {
+            if !examples.contains(&name) && !name.starts_with('<') && name != "NAME" {
+                problems.push(format!("{rel} mentions `--example {name}`, which does not exist"));
+            }
+        }
+        for dir in mentions(&text, "go run ./") {
+            if !go.contains(&dir) && !dir.starts_with('<') && dir != "bench" {
+                problems.push(format!("{rel} mentions `go run ./{dir}`, which does not exist"));
+            }
+        }
+    }
+    Ok(problems)
+}
+
+/// The names that follow `prefix` in `text`: kebab-case words, slashes allowed.
+fn mentions(text: &str, prefix: &str) -> Vec<String> {
+    text.match_indices(prefix)
+        .map(|(at, _)| {
+            text[at + prefix.len()..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '/' | '<' | '>'))
+                .collect::<String>()
+                .trim_end_matches('/')
+                .to_string()
+        })
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+/// The benches crate's examples and binaries, which `--example` may name too.
+fn bench_examples(root: &Path) -> Vec<String> {
+    ["examples", "src/bin"]
+        .iter()
+        .flat_map(|d| files_in(&root.join("benches").join(d), "rs"))
+        .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .collect()
+}
+
+fn files_in(dir: &Path, ext: &str) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
+        .collect()
 }
 
 /// The museum: each `[[mistake]]` has its Go program and its Rust program (with rustc's

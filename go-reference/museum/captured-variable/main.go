@@ -3,8 +3,8 @@
 // This program has the bug on purpose: it exists to show the report Go gives. See it with
 // `go run -race ./museum/captured-variable` in go-reference/: "WARNING: DATA RACE". The same
 // mistake in Rust is scripts/museum/captured-variable.rs, which rustc rejects (E0373); the
-// fixes are `cargo run --example spawn` (move a copy in) and
-// `cargo run --example spawn-scoped` (borrow, with the borrow checker watching).
+// fixes are `cargo run --example goroutines` (move a copy in) and
+// `cargo run --example scoped-threads` (borrow, with the borrow checker watching).
 package main
 
 import "fmt"

@@ -4,7 +4,7 @@
 // `go run ./museum/close-twice` in go-reference/: "panic: close of closed channel" (exit
 // status 2). The same mistake in Rust is scripts/museum/close-twice.rs, which rustc rejects
 // (E0382): closing is dropping the Sender, and a value dropped once is gone. The fix is
-// `cargo run --example channels`.
+// `cargo run --example closing-channels`.
 package main
 
 import "fmt"

@@ -4,7 +4,7 @@
 // `go run -race ./museum/counter-race` in go-reference/: "WARNING: DATA RACE", and exit
 // status 66. Without -race it compiles, runs and usually prints a total below 4000, silently.
 // The same mistake in Rust is scripts/museum/counter-race.rs, which rustc rejects (E0499);
-// the fixes are `cargo run --example mutex` and `cargo run --example atomics`.
+// the fixes are `cargo run --example mutex` and `cargo run --example atomic-counters`.
 package main
 
 import (

@@ -7,7 +7,7 @@
 // MutexGuard across one: keeping a lock over a point where the code waits. The Rust program,
 // scripts/museum/guard-across-await.rs, is rejected by rustc ("future cannot be sent between
 // threads safely", an error printed without a code): a tokio task must be Send, and a std
-// MutexGuard held across .await is not. The fix is `cargo run --example mutex-tokio`.
+// MutexGuard held across .await is not. The fix is `cargo run --example mutex-across-await`.
 package main
 
 import (

@@ -6,8 +6,8 @@
 // runtime.NumGoroutine(), which the program prints. The Rust program,
 // scripts/museum/leaked-goroutine.rs, compiles and leaks a thread the same way. Rust programs
 // avoid it with thread::scope, which joins every thread it started before it returns
-// (`cargo run --example spawn-scoped`), or by closing what the thread waits on
-// (`cargo run --example context`).
+// (`cargo run --example scoped-threads`), or by closing what the thread waits on
+// (`cargo run --example context-cancellation`).
 package main
 
 import (

@@ -4,7 +4,7 @@
 // `go run ./museum/send-on-closed` in go-reference/: "panic: send on closed channel" (exit
 // status 2). The same mistake in Rust is scripts/museum/send-on-closed.rs, which rustc
 // rejects (E0382): the worker owns its Sender, so nobody else can close the channel under
-// it. The fixes are `cargo run --example channels` and `cargo run --example worker-pool`.
+// it. The fixes are `cargo run --example closing-channels` and `cargo run --example worker-pools`.
 package main
 
 import "fmt"

@@ -4,7 +4,7 @@
 // `go run -race ./museum/send-then-modify` in go-reference/: "WARNING: DATA RACE". The same
 // mistake in Rust is scripts/museum/send-then-modify.rs, which rustc rejects (E0382): send
 // moves the value, so the sender has nothing left to change. The fix is
-// `cargo run --example channels`.
+// `cargo run --example unbuffered-channels`.
 package main
 
 import "fmt"
