@@ -112,7 +112,44 @@ pub fn header_gives(source: &str, command: &str) -> bool {
     })
 }
 
-/// Everything wrong with a pattern's files as a pair: the Go program has steps, every header
+/// The most lines a program may have, header included: "at most about 80".
+pub const MAX_LINES: usize = 85;
+/// The most comment lines in a row inside a body (step markers not counted).
+pub const MAX_COMMENT_BLOCK: usize = 5;
+
+/// Whether a program is short enough to read as one idea: its length, and its longest run
+/// of comment lines after the header.
+pub fn size_problems(source: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    let lines = source.lines().count();
+    if lines > MAX_LINES {
+        problems.push(format!(
+            "{lines} lines, more than {MAX_LINES}: one idea per chapter, split it"
+        ));
+    }
+    let body = source.lines().skip(header(source).len()).skip_while(|l| {
+        let t = l.trim_start();
+        t.is_empty() || t.starts_with("//")
+    });
+    let (mut run, mut longest) = (0, 0);
+    for line in body {
+        let t = line.trim();
+        if t.starts_with("//") && !t.starts_with("// ## ") {
+            run += 1;
+            longest = longest.max(run);
+        } else {
+            run = 0;
+        }
+    }
+    if longest > MAX_COMMENT_BLOCK {
+        problems.push(format!(
+            "a comment block of {longest} lines, more than {MAX_COMMENT_BLOCK}: move the detail to the page note"
+        ));
+    }
+    problems
+}
+
+/// Everything wrong with a chapter's files as a pair: the Go program has steps, every header
 /// gives its own run command, and every translation has the Go program's steps in order.
 pub fn problems(p: &Chapter, root: &Path) -> Result<Vec<String>> {
     let mut problems = Vec::new();
@@ -126,6 +163,9 @@ pub fn problems(p: &Chapter, root: &Path) -> Result<Vec<String>> {
             go_file.display(),
             s.title
         ));
+    }
+    for why in size_problems(&go_text) {
+        problems.push(format!("{}: {why}", go_file.display()));
     }
     if go_steps.is_empty() {
         problems.push(format!(
@@ -148,7 +188,7 @@ pub fn problems(p: &Chapter, root: &Path) -> Result<Vec<String>> {
         if let Some(why) = compare(&go_steps, &steps) {
             problems.push(format!("{}: {why}", file.display()));
         }
-        for why in skip_problems(&text, &steps) {
+        for why in size_problems(&text).into_iter().chain(skip_problems(&text, &steps)) {
             problems.push(format!("{}: {why}", file.display()));
         }
         let cmd = format!("cargo run --example {}", ex.example);
@@ -209,6 +249,16 @@ mod tests {
         assert!(header_gives(src, "cargo run --example spawn-scoped"));
         let only_sibling = "//! cargo run --example spawn-scoped\nfn main() {}";
         assert!(!header_gives(only_sibling, "cargo run --example spawn"));
+    }
+
+    #[test]
+    fn long_programs_and_long_comment_blocks_are_problems() {
+        let short = "//! header\n//! more\nfn main() {\n    // one\n    // two\n    x();\n}\n";
+        assert!(size_problems(short).is_empty());
+        let chatty = short.replace("// two", "// two\n// 3\n// 4\n// 5\n// 6");
+        assert!(size_problems(&chatty)[0].contains("comment block of 6"));
+        let long = format!("fn main() {{\n{}}}\n", "    x();\n".repeat(MAX_LINES));
+        assert!(size_problems(&long)[0].contains("lines, more than"));
     }
 
     #[test]
