@@ -5,7 +5,7 @@
 //! (`go run ./once` in go-reference/); both print go-reference/once/expected.txt.
 //! Crates: tokio (features "rt-multi-thread", "macros", "sync", "time"). See also `once`.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::time::Duration;
 
 use tokio::sync::OnceCell;
@@ -19,28 +19,25 @@ struct Connection {
 static CONNECTION: OnceCell<Connection> = OnceCell::const_new();
 static CONNECT_RUNS: AtomicUsize = AtomicUsize::new(0);
 
-/// std's OnceLock takes a closure that cannot await, and blocks a worker thread while another
-/// caller initialises it. tokio's OnceCell takes a closure that returns a future; callers
-/// that arrive meanwhile wait asynchronously, leaving their threads to other tasks.
+/// get_or_init takes a closure that returns a future. Callers that arrive while it runs
+/// wait asynchronously, leaving their threads to other tasks; std's OnceLock would block them.
 async fn get_connection() -> &'static Connection {
     let connect = || async {
-        CONNECT_RUNS.fetch_add(1, Ordering::Relaxed);
-        tokio::time::sleep(Duration::from_millis(10)).await; // Pretend to dial a server.
+        CONNECT_RUNS.fetch_add(1, Relaxed);
+        tokio::time::sleep(Duration::from_millis(10)).await; // pretend to dial a server
         Connection { name: "db" }
     };
     CONNECTION.get_or_init(connect).await
 }
 
 /// Spawns ten tasks that call `get` at once, and returns what each got, in spawn order.
-async fn call_ten<T, F>(get: impl Fn() -> F) -> Vec<T>
-where
-    F: Future<Output = T> + Send + 'static,
-    T: Send + 'static,
-{
+async fn call_ten<T: Send + 'static, F: Future<Output = T> + Send + 'static>(
+    get: impl Fn() -> F,
+) -> Vec<T> {
     let handles: Vec<_> = (0..10).map(|_| tokio::spawn(get())).collect();
     let mut got = Vec::new();
     for handle in handles {
-        got.push(handle.await.expect("a caller panicked"));
+        got.push(handle.await.expect("callers do not panic"));
     }
     got
 }
@@ -48,53 +45,36 @@ where
 #[tokio::main]
 async fn main() {
     // ## Run a side effect once
-    // tokio has no async Once; a OnceCell<()> is one. Relaxed suffices for the counters: we
-    // read them after awaiting every task's JoinHandle, which orders the tasks' work first.
+    // tokio has no async Once; a OnceCell<()> is one. Relaxed suffices for the counters: they
+    // are read after awaiting every task's JoinHandle, which orders the tasks' work first.
     static SETUP: OnceCell<()> = OnceCell::const_new();
     static SETUP_RUNS: AtomicUsize = AtomicUsize::new(0);
     let setup = || async {
-        SETUP_RUNS.fetch_add(1, Ordering::Relaxed);
+        SETUP_RUNS.fetch_add(1, Relaxed);
     };
     call_ten(|| async move { *SETUP.get_or_init(setup).await }).await;
-    let runs = SETUP_RUNS.load(Ordering::Relaxed);
+    let runs = SETUP_RUNS.load(Relaxed);
     println!("side effect: initialiser ran {runs} time(s) for 10 callers");
 
     // ## Initialise a value once
-    // Ten tasks race into get_connection while its "connect" is sleeping; they all get the
-    // one Connection that the first one stored.
+    // Ten tasks race into get_connection while its "connect" sleeps; they all get the one
+    // Connection that the first one stored.
     let got = call_ten(get_connection).await;
     let same = got.iter().all(|c| std::ptr::eq(*c, got[0]));
-    let runs = CONNECT_RUNS.load(Ordering::Relaxed);
+    let runs = CONNECT_RUNS.load(Relaxed);
     assert_eq!(got[0].name, "db");
     println!("instance: initialiser ran {runs} time(s); all 10 callers saw the same one: {same}");
 
-    // ## A lazy value with its initialiser built in
-    // tokio has no async LazyLock. The same shape is an async fn that owns a private static
-    // cell: callers see only a function, as with the function sync.OnceValue returns.
-    static PORT_RUNS: AtomicUsize = AtomicUsize::new(0);
-    async fn port() -> u16 {
-        static PORT: OnceCell<u16> = OnceCell::const_new();
-        let load = || async {
-            PORT_RUNS.fetch_add(1, Ordering::Relaxed);
-            5432
-        };
-        *PORT.get_or_init(load).await
-    }
-    let ports = call_ten(port).await;
-    let all = ports.iter().all(|&p| p == 5432);
-    let runs = PORT_RUNS.load(Ordering::Relaxed);
-    println!("lazy value: initialiser ran {runs} time(s); all 10 callers got 5432: {all}");
-
     // ## When the initialiser panics
-    // As with std's OnceLock, and unlike Go's Once.Do, a panic (or a cancelled initialiser
-    // future) leaves the cell empty, and the next caller runs its own initialiser. The task
-    // is the unit that catches a panic here: its JoinHandle gives back Err(JoinError).
+    // As with std's OnceLock, and unlike Go's Do, a panic (or a cancelled initialiser future)
+    // leaves the cell empty, and the next caller runs its own initialiser. The task is what
+    // catches the panic: its JoinHandle gives back Err(JoinError).
     static FRAGILE: OnceCell<&str> = OnceCell::const_new();
     let first = tokio::spawn(async { *FRAGILE.get_or_init(|| async { panic!("boom") }).await });
     if let Err(err) = first.await {
         let payload = err.into_panic();
-        let message = payload.downcast_ref::<&str>().copied().unwrap_or("?");
-        println!("first call panicked: {message}");
+        let cause = payload.downcast_ref::<&str>().copied().unwrap_or("?");
+        println!("first call panicked: {cause}");
     }
     let retried = FRAGILE.get_or_init(|| async { "ready" }).await;
     assert_eq!(*retried, "ready", "the cell retries");

@@ -5,10 +5,11 @@
 //! the code under every interleaving (up to a bound on preemptions) and, for atomics, many of
 //! the values a weak memory model lets a load return (not all: loom skips load buffering and
 //! treats SeqCst accesses as AcqRel), and it reports a deadlock when every thread is blocked.
-//! It can only run code written against its own `loom::sync` types, so each test below
-//! restates one handoff of an example with the same protocol and the same orderings, and
-//! names the example and the step it models. The three `#[should_panic]` tests are broken on
-//! purpose: they show what loom finds.
+//! It can only run code written against its own `loom::sync` types. The `testing` example
+//! switches its imports on `cfg(loom)`, so its code is included and checked as it is; each
+//! other test restates one handoff of an example with the same protocol and the same
+//! orderings, and names the example and the step it models. The three `#[should_panic]`
+//! tests are broken on purpose: they show what loom finds.
 //!
 //! Run them (they are compiled only with `--cfg loom`; a separate target folder keeps the cfg
 //! change from rebuilding the main one):
@@ -176,62 +177,22 @@ fn lost_wakeup_is_caught() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// A counter with a Mutex and a Condvar, used as a WaitGroup: examples-std/examples/testing.rs,
-// `WaitGroup` (add before spawning, done() decrements and wakes the waiters at zero, wait()
-// loops while the count is above zero). Each worker writes its result before done(); the
-// mutex orders those writes before wait() returns, so Relaxed loads of the results see them.
+// The WaitGroup of examples-std/examples/testing.rs, itself rather than a copy: that example
+// takes its Mutex, Condvar, Arc, atomics and thread from loom when built with `--cfg loom`, so
+// including its file here runs its very code under the model (its main() goes unused).
 
-struct WaitGroup {
-    count: Mutex<usize>,
-    zero: Condvar,
-}
-
-impl WaitGroup {
-    fn new(n: usize) -> WaitGroup {
-        WaitGroup {
-            count: Mutex::new(n),
-            zero: Condvar::new(),
-        }
-    }
-
-    fn done(&self) {
-        let mut count = self.count.lock().expect("not poisoned");
-        *count -= 1;
-        if *count == 0 {
-            self.zero.notify_all();
-        }
-    }
-
-    fn wait(&self) {
-        let mut count = self.count.lock().expect("not poisoned");
-        while *count > 0 {
-            count = self.zero.wait(count).expect("not poisoned");
-        }
-    }
-}
+#[path = "../examples/testing.rs"]
+#[allow(dead_code)]
+mod testing;
 
 #[test]
 fn waitgroup_waits_for_every_worker() {
     model(|| {
-        let wg = Arc::new(WaitGroup::new(2));
-        let results = Arc::new([AtomicUsize::new(0), AtomicUsize::new(0)]);
-        for i in 0..2 {
-            let (wg, results) = (wg.clone(), results.clone());
-            thread::spawn(move || {
-                results[i].store(i + 10, Relaxed);
-                wg.done();
-            });
-        }
-        wg.wait();
+        let results = testing::run_workers(2);
         assert_eq!(
-            results[0].load(Relaxed),
-            10,
-            "wait() returned before worker 0"
-        );
-        assert_eq!(
-            results[1].load(Relaxed),
-            11,
-            "wait() returned before worker 1"
+            results,
+            [0, 10],
+            "wait() returned before every worker's store"
         );
     });
 }

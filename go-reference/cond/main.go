@@ -1,12 +1,8 @@
-// Condition variables: goroutines sleep until a shared state they can see under a lock
-// changes, woken one at a time (Signal) or all at once (Broadcast).
+// Condition variables: goroutines sleep until a shared state, which they check under a lock,
+// changes; Signal wakes one of them, Broadcast wakes them all.
 //
-// Run it with `go run ./cond` in go-reference/. The Rust twin prints the same
-// cond/expected.txt, and `cargo test` checks both:
-//   - cargo run --example cond: std::sync::Condvar paired with a Mutex that owns the state
-//
-// sync.Cond's own docs advise channels for most uses: Signal is like a send, Broadcast like a
-// close. A Cond earns its place when the condition is a predicate over shared state.
+// Run it with `go run ./cond` in go-reference/. Its Rust twin is `cargo run --example cond`
+// (std::sync::Condvar with a Mutex that owns the state); both print cond/expected.txt.
 package main
 
 import (
@@ -16,30 +12,28 @@ import (
 )
 
 func main() {
-	// ## A queue that consumers wait on
-	// The state (items, closed) sits beside the mutex, and the Cond is tied to that mutex.
+	// ## Tie a Cond to the lock that guards the state
+	// The state (items, closed) sits beside the mutex, and the Cond holds that mutex as L.
 	// Nothing but discipline makes us hold mu whenever we touch the state.
 	var mu sync.Mutex
 	nonEmpty := sync.NewCond(&mu)
 	var items []int
 	closed := false
 
+	// ## Wait in a loop
+	// Wait unlocks mu, sleeps, and locks mu again before it returns. Between the wake-up and
+	// the relock another consumer may have taken the item, and Broadcast wakes everyone, so
+	// the condition is tested again in a loop. (Go's Wait never wakes spuriously.)
+	taken := make([][]int, 3) // one slot per consumer: no lock needed to fill them
 	var wg sync.WaitGroup
-	taken := make([][]int, 3) // One slot per consumer: no lock needed to fill them.
 	for c := range taken {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			for {
 				mu.Lock()
-				// Wait unlocks mu, sleeps, and locks mu again before it returns. Between the
-				// wake-up and the relock another consumer may have taken the item, and
-				// Broadcast wakes every waiter, so the condition is tested again in a loop.
-				// (Go's Wait has no spurious wake-ups; the loop is for those two reasons.)
 				for len(items) == 0 && !closed {
 					nonEmpty.Wait()
 				}
-				if len(items) == 0 { // Closed and drained.
+				if len(items) == 0 { // closed and drained
 					mu.Unlock()
 					return
 				}
@@ -48,50 +42,33 @@ func main() {
 				mu.Unlock()
 				taken[c] = append(taken[c], item)
 			}
-		}()
+		})
 	}
 
+	// ## Signal one waiter per item
+	// Change the state under the lock, then Signal. A Cond remembers nothing: a Signal with
+	// no waiter is lost, and a consumer that comes later is saved by checking the state.
 	for i := 1; i <= 6; i++ {
 		mu.Lock()
 		items = append(items, i)
 		mu.Unlock()
-		nonEmpty.Signal() // One item, one waiter woken (if any is waiting).
+		nonEmpty.Signal()
 	}
+
+	// ## Broadcast to every waiter
+	// Every consumer must see `closed` to end, so all of them are woken.
 	mu.Lock()
 	closed = true
 	mu.Unlock()
-	nonEmpty.Broadcast() // Every consumer must see `closed` to end.
-
-	// The guide's fragments stop here, with their goroutines still running. We wait.
+	nonEmpty.Broadcast()
 	wg.Wait()
+
 	// Who took what depends on scheduling; all items together, sorted, do not.
 	all := slices.Concat(taken...)
 	slices.Sort(all)
-	fmt.Println("3 consumers took:", all)
-
-	// ## A start gate for many workers
-	// Four workers wait until main opens the gate; one Broadcast releases them all. A Cond
-	// remembers nothing: a Broadcast with no waiters is lost. A worker that arrives late is
-	// saved by the state, which it checks under the lock before it ever waits.
-	gate := sync.NewCond(&sync.Mutex{})
-	started := false
-	passed := make([]bool, 4)
-	for w := range passed {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			gate.L.Lock()
-			for !started {
-				gate.Wait()
-			}
-			gate.L.Unlock()
-			passed[w] = true
-		}()
+	fmt.Print("3 consumers took:")
+	for _, item := range all {
+		fmt.Print(" ", item)
 	}
-	gate.L.Lock()
-	started = true
-	gate.L.Unlock()
-	gate.Broadcast()
-	wg.Wait()
-	fmt.Println("workers through the gate:", passed)
+	fmt.Println()
 }

@@ -3,8 +3,8 @@
 //
 // Run it with `go run ./testing` in go-reference/, and its test with `go test -race ./testing`
 // (main_test.go). Its Rust twin prints the same testing/expected.txt:
-//   - cargo run --example testing: the same WaitGroup; its model test under loom is
-//     examples-std/tests/loom.rs, and Miri runs the example itself.
+//   - cargo run --example testing: the same WaitGroup, which examples-std/tests/loom.rs
+//     model-checks under loom, and which Miri runs (`cargo +nightly miri test --example testing`).
 package main
 
 import (
@@ -40,7 +40,7 @@ func (g *Group) Wait() {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	for g.count > 0 {
-		g.zero.Wait()
+		g.zero.Wait() // unlocks mu while asleep, locks it again before returning
 	}
 }
 
@@ -61,15 +61,15 @@ func runWorkers(n int) []int {
 }
 
 // ## What each tool finds
-// `go test -race ./testing` runs main_test.go with the race detector, which reports two
-// accesses to one variable that nothing orders whenever both happen during the test (within
-// the detector's bounded access history): the timing need not be unlucky. Drop the lock from
-// Done and it reports WARNING: DATA RACE on count. What it cannot see is a schedule the run
-// did not take. The same edit lets a Broadcast fall between Wait's check and its sleep, a
-// lost wake-up that hangs the test only when that timing occurs. Under `go test` the runtime
-// never calls it a deadlock, because the -timeout alarm is a pending timer: the test waits
-// out -timeout (10 minutes by default) and then panics with "test timed out".
+// `go test -race ./testing` reports two unordered accesses to one variable whenever both
+// happen in the run, however lucky the timing. Drop the lock from Done and it reports the race
+// on count; the run may also hang, because two `count--` can lose a decrement, and because a
+// Broadcast can fall between Wait's check and its sleep (a lost wake-up). See README.md.
 func main() {
 	results := runWorkers(3)
-	fmt.Println("3 workers done:", results)
+	fmt.Print("3 workers done:")
+	for _, r := range results {
+		fmt.Printf(" %d", r)
+	}
+	fmt.Println()
 }

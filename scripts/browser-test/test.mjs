@@ -2,13 +2,19 @@
 // Chromium (Debian's chromium package, or Chrome; no browser is downloaded), and checks that
 //   - every page loads without console errors, page errors or failed requests, and fetches
 //     nothing from outside the site (it may link to https addresses, which are never followed);
-//   - no page overflows horizontally at 1280 px or at 400 px;
-//   - the prose | Go | Rust columns sit side by side at 1280 px and stack at 400 px;
+//   - no page overflows horizontally at 1280 px or at 400 px, and no code block scrolls sideways
+//     at 1280 px (code wraps);
+//   - the Go and Rust cells of a step sit side by side at 1280 px and stack at 400 px;
+//   - no copy button sits on the code (or the rustc error) it copies;
+//   - at 400 px every benchmark chart fits the screen and its text is at least 9 px high;
+//   - the search box finds a chapter by its title and by a Go name of index.toml;
+//   - every chapter page's previous and next links lead to the chapters before and after it in
+//     catalog.toml;
 //   - every Rust translation's tab opens;
-//   - those checks have something to check: a pattern page has at least one step row in every
+//   - those checks have something to check: a chapter page has at least one step row in every
 //     tab and one tab per Rust translation that catalog.toml lists for it, and a museum page
 //     has at least one row;
-//   - every pattern in catalog.toml is linked from the index, and its page has its title;
+//   - every chapter in catalog.toml is linked from the index, and its page has its title;
 //   - with a claims.toml, claims.html is linked from the index, has an element for every claim,
 //     its verdict badges are four distinct colours readable in light and dark mode, and its
 //     links to Rust examples open that example's tab.
@@ -119,11 +125,9 @@ function overflowIn() {
 // rows the selectors miss gives [], which the checks of a page's rows must not take for a pass
 // (see rowsMissing).
 function layoutIn() {
-  const rows = [...document.querySelectorAll(".row.step, .row.pair:not(.colhead)")].filter(
-    (r) => r.offsetParent !== null,
-  );
+  const rows = [...document.querySelectorAll(".row .pair")].filter((r) => r.offsetParent !== null);
   return rows.map((row) => {
-    const cells = [...row.querySelectorAll(":scope > .prose, :scope > .cell")]
+    const cells = [...row.querySelectorAll(":scope > .cell")]
       .map((c) => c.getBoundingClientRect())
       .filter((r) => r.height > 0);
     if (cells.length < 2) return "side";
@@ -137,6 +141,35 @@ function layoutIn() {
     }
     return side ? "side" : stacked ? "stacked" : "mixed";
   });
+}
+
+// Runs in the page: code blocks that scroll sideways, copy buttons that overlap what they copy,
+// and (at a phone's width) chart text too small to read or off the screen.
+function readabilityIn(narrow) {
+  const out = [];
+  const visible = (el) => el.offsetParent !== null;
+  for (const pre of document.querySelectorAll(".code pre")) {
+    if (visible(pre) && pre.scrollWidth > pre.clientWidth + 1) {
+      out.push(`a code block scrolls sideways (${pre.scrollWidth} > ${pre.clientWidth} px): ${pre.textContent.slice(0, 40)}`);
+    }
+  }
+  for (const box of document.querySelectorAll(".code")) {
+    const button = box.querySelector(".copy");
+    const pre = box.querySelector("pre");
+    if (!button || !pre || !visible(pre)) continue;
+    const b = button.getBoundingClientRect();
+    const p = pre.getBoundingClientRect();
+    if (b.bottom > p.top + 1 && b.top < p.bottom) out.push(`a copy button overlaps its code (${pre.textContent.slice(0, 40)})`);
+  }
+  if (narrow) {
+    for (const t of document.querySelectorAll("svg.chart text")) {
+      const r = t.getBoundingClientRect();
+      if (r.height === 0) continue;
+      if (r.height < 9) out.push(`chart text ${JSON.stringify(t.textContent)} is ${r.height.toFixed(1)} px high`);
+      if (r.right > document.documentElement.clientWidth + 1) out.push(`chart text ${JSON.stringify(t.textContent)} runs off the screen`);
+    }
+  }
+  return out.slice(0, 5);
 }
 
 // Runs in the page: the colour and background of each verdict badge on the claims page, and
@@ -161,8 +194,8 @@ function verdictColoursIn() {
 function rowsMissing(kind, layout, where) {
   if (layout.length > 0 || kind === null) return null;
   return kind === "pattern"
-    ? `${where}: no step row (.row.step) is visible, so the column checks would check nothing`
-    : `${where}: no row (.row.pair) is visible, so the column checks would check nothing`;
+    ? `${where}: no step row (.row.step .pair) is visible, so the column checks would check nothing`
+    : `${where}: no row (.row .pair) is visible, so the column checks would check nothing`;
 }
 
 function shotName(page) {
@@ -180,7 +213,9 @@ async function main() {
     process.exit(2);
   }
   const catalog = parseToml(readFileSync(join(ROOT, "catalog.toml"), "utf8"));
-  const patterns = catalog.pattern ?? [];
+  const patterns = catalog.chapter ?? [];
+  const indexFile = join(ROOT, "index.toml");
+  const goNames = existsSync(indexFile) ? parseToml(readFileSync(indexFile, "utf8")).go ?? [] : [];
   const patternPages = new Map(patterns.map((p) => [`${p.slug}.html`, p]));
   const claimsFile = join(ROOT, "claims.toml");
   const claims = existsSync(claimsFile) ? parseToml(readFileSync(claimsFile, "utf8")).claim ?? [] : null;
@@ -269,6 +304,7 @@ async function main() {
       if (wideLayout.some((l) => l !== "side")) {
         fail(name, `at ${WIDE.width} px the columns should sit side by side: ${wideLayout.join(", ")}`);
       }
+      for (const why of await page.evaluate(readabilityIn, false)) fail(name, `at ${WIDE.width} px: ${why}`);
       needRows(wideLayout, `at ${WIDE.width} px`);
       const tabs = await page.$$("[role=tab]");
       if (pattern) {
@@ -291,6 +327,7 @@ async function main() {
         if (!visible || selected !== "true") fail(name, `the tab for ${panelId} does not open its panel`);
         const layout = await page.evaluate(layoutIn);
         if (layout.some((l) => l !== "side")) fail(name, `${panelId}: columns not side by side at ${WIDE.width} px`);
+        for (const why of await page.evaluate(readabilityIn, false)) fail(name, `${panelId} at ${WIDE.width} px: ${why}`);
         needRows(layout, `tab ${panelId} at ${WIDE.width} px`);
       }
       if (tabs.length > 0) {
@@ -308,11 +345,12 @@ async function main() {
         fail(name, `at ${NARROW.width} px the columns should stack: ${narrowLayout.join(", ")}`);
       }
       needRows(narrowLayout, `at ${NARROW.width} px`);
+      for (const why of await page.evaluate(readabilityIn, true)) fail(name, `at ${NARROW.width} px: ${why}`);
       if (narrowLayout.length > 0) notes.push(`${narrowLayout.length} rows side by side at ${WIDE.width}, stacked at ${NARROW.width}`);
       await page.screenshot({ path: join(OUT, `${shotName(name)}-${NARROW.width}.png`) });
 
       // Dark mode, for the record: the index, the first pattern and the claims.
-      if (name === "index.html" || name === "claims.html" || (patterns[0] && name === `${patterns[0].slug}.html`)) {
+      if (["index.html", "claims.html", "go-to-rust.html", "benchmarks.html"].includes(name) || (patterns[0] && name === `${patterns[0].slug}.html`)) {
         await page.setViewportSize(WIDE);
         await page.emulateMedia({ colorScheme: "dark" });
         await page.screenshot({ path: join(OUT, `${shotName(name)}-${WIDE.width}-dark.png`) });
@@ -330,8 +368,10 @@ async function main() {
     console.log(`${ok ? "ok  " : "FAIL"} ${name.padEnd(34)} ${notes.join("; ") || "loaded"} (${ms} ms)`);
   }
 
-  // Every pattern of the catalog is linked from the index, and its page is the right one.
+  // Every chapter of the catalog is linked from the index, its page is the right one, and its
+  // previous and next links lead to its neighbours in catalog order.
   let reach = 0;
+  let pagerOk = 0;
   for (const p of patterns) {
     const path = `${p.slug}.html`;
     if (!indexLinks.has(path)) {
@@ -344,12 +384,62 @@ async function main() {
       const h1 = (await page.textContent("h1"))?.trim();
       if (h1 !== p.title) fail(path, `its title is ${JSON.stringify(h1)}, the catalog says ${JSON.stringify(p.title)}`);
       else reach++;
+      const i = patterns.indexOf(p);
+      let ok = true;
+      for (const [rel, other] of [["prev", patterns[i - 1]], ["next", patterns[i + 1]]]) {
+        const hrefs = await page.$$eval(`a[rel=${rel}]`, (as) => [...new Set(as.map((a) => a.getAttribute("href")))]);
+        const want = other ? [`${other.slug}.html`] : [];
+        if (hrefs.join() !== want.join()) {
+          fail(path, `its ${rel} link goes to [${hrefs.join(", ")}], catalog.toml says [${want.join(", ")}]`);
+          ok = false;
+        }
+      }
+      // Follow the link, as a reader would: the page it opens has the neighbour's title.
+      const next = patterns[i + 1];
+      if (next && ok) {
+        await page.click(".pager.bottom a[rel=next]");
+        await page.waitForURL(`**/${next.slug}.html`, { timeout: PAGE_TIMEOUT_MS });
+        const title = (await page.textContent("h1"))?.trim();
+        if (title !== next.title) fail(path, `its next link opens ${JSON.stringify(title)}, not ${JSON.stringify(next.title)}`);
+        else pagerOk++;
+      } else if (ok) pagerOk++;
     } catch (err) {
       fail(path, `could not be loaded: ${err.message.split("\n")[0]}`);
     }
     await page.close();
   }
-  console.log(`catalog: ${reach} of ${patterns.length} patterns reachable from the index with their titles`);
+  console.log(`catalog: ${reach} of ${patterns.length} chapters reachable from the index with their titles; ${pagerOk} with previous/next links that lead to their neighbours`);
+
+  // The search box: a chapter's title finds its page; a Go name of index.toml finds the pages of
+  // the chapters its entry lists.
+  {
+    const queries = [];
+    if (patterns[0]) queries.push({ text: patterns[0].title.split(":")[0], want: `${patterns[0].slug}.html`, what: "a chapter title" });
+    const entry = goNames.find((e) => (e.chapters ?? []).some((c) => patterns.some((p) => p.slug === c)));
+    if (entry) queries.push({ text: entry.name, want: `${entry.chapters.find((c) => patterns.some((p) => p.slug === c))}.html`, what: "a Go name" });
+    const page = await context.newPage();
+    let found = 0;
+    try {
+      await page.goto(`${origin}/index.html`, { timeout: PAGE_TIMEOUT_MS });
+      for (const q of queries) {
+        await page.fill("#search", "");
+        await page.type("#search", q.text);
+        const hrefs = await page.$$eval("#search-results a", (as) => as.map((a) => a.getAttribute("href")));
+        if (!hrefs.includes(q.want)) {
+          fail("index.html", `searching ${q.what}, ${JSON.stringify(q.text)}, lists [${hrefs.join(", ")}], not ${q.want}`);
+          continue;
+        }
+        await page.click(`#search-results a[href="${q.want}"]`);
+        await page.waitForURL(`**/${q.want}`, { timeout: PAGE_TIMEOUT_MS });
+        found++;
+        await page.goto(`${origin}/index.html`, { timeout: PAGE_TIMEOUT_MS });
+      }
+    } catch (err) {
+      fail("index.html", `the search could not be checked: ${err.message.split("\n")[0]}`);
+    }
+    await page.close();
+    console.log(`search: ${found} of ${queries.length} queries (${queries.map((q) => q.what).join(", ") || "none"}) lead to their chapter${entry ? "" : "; index.toml has no entry to search for"}`);
+  }
 
   // Every museum page agrees with the catalog, the data the museum test checks: rustc rejects
   // the program unless `rustc = "compiles"`, and only a go_check of "program" has no reporter.

@@ -32,12 +32,7 @@ const fn p(
     aarch64_lse: &'static str,
     go: Option<&'static str>,
 ) -> Probe {
-    Probe {
-        name,
-        aarch64_v80,
-        aarch64_lse,
-        go,
-    }
+    Probe { name, aarch64_v80, aarch64_lse, go }
 }
 
 /// Every probe, in the order of `benches/src/probes.rs`. The AArch64 columns follow the
@@ -127,20 +122,13 @@ pub fn parse_go_objdump(text: &str) -> Vec<(String, Vec<String>)> {
     for line in text.lines() {
         if let Some(rest) = line.strip_prefix("TEXT ") {
             let symbol = rest.split_whitespace().next().unwrap_or(rest);
-            let name = symbol
-                .rsplit('.')
-                .next()
-                .unwrap_or(symbol)
-                .trim_end_matches("(SB)")
-                .to_string();
+            let name =
+                symbol.rsplit('.').next().unwrap_or(symbol).trim_end_matches("(SB)").to_string();
             functions.push((name, Vec::new()));
         } else if let Some((_, body)) = functions.last_mut() {
             // `  file.go:12\t0x531d60\t\t488b00\t\t\tMOVQ 0(AX), AX\t\t`
-            let fields: Vec<&str> = line
-                .split('\t')
-                .map(str::trim)
-                .filter(|f| !f.is_empty())
-                .collect();
+            let fields: Vec<&str> =
+                line.split('\t').map(str::trim).filter(|f| !f.is_empty()).collect();
             if let Some(ins) = fields.get(3) {
                 let ins = ins.split_whitespace().collect::<Vec<_>>().join(" ");
                 if ins != "RET" {
@@ -153,10 +141,7 @@ pub fn parse_go_objdump(text: &str) -> Vec<(String, Vec<String>)> {
 }
 
 fn lookup<'a>(functions: &'a [(String, Vec<String>)], name: &str) -> Option<&'a [String]> {
-    functions
-        .iter()
-        .find(|(n, _)| n == name)
-        .map(|(_, b)| b.as_slice())
+    functions.iter().find(|(n, _)| n == name).map(|(_, b)| b.as_slice())
 }
 
 /// The Markdown page: one row per probe.
@@ -252,30 +237,9 @@ pub fn run(root: &Path) -> Result<PathBuf> {
     eprintln!("[1/3] rustc -O --emit asm benches/src/probes.rs");
     require_target_std()?;
     let status = Command::new("rustc")
-        .args([
-            "-O",
-            "--edition",
-            "2024",
-            "--crate-type",
-            "lib",
-            "--crate-name",
-            "probes",
-        ])
-        .args([
-            "--emit",
-            "asm",
-            "-C",
-            "codegen-units=1",
-            "-C",
-            "debuginfo=0",
-        ])
-        .args([
-            "-C",
-            "llvm-args=-x86-asm-syntax=intel",
-            "--target",
-            TARGET,
-            "-o",
-        ])
+        .args(["-O", "--edition", "2024", "--crate-type", "lib", "--crate-name", "probes"])
+        .args(["--emit", "asm", "-C", "codegen-units=1", "-C", "debuginfo=0"])
+        .args(["-C", "llvm-args=-x86-asm-syntax=intel", "--target", TARGET, "-o"])
         .arg(&asm_file)
         .arg(root.join("benches/src/probes.rs"))
         .status()
@@ -314,12 +278,7 @@ pub fn run(root: &Path) -> Result<PathBuf> {
 
     eprintln!("[3/3] writing target/asm/atomics.md");
     let rustc = machine::output("rustc", &["-V"])?;
-    let md = markdown(
-        &rust,
-        &go,
-        &rustc,
-        go_version.as_deref().unwrap_or("go: not found"),
-    );
+    let md = markdown(&rust, &go, &rustc, go_version.as_deref().unwrap_or("go: not found"));
     let path = out.join("atomics.md");
     std::fs::write(&path, &md)?;
     print!("{md}");
@@ -355,14 +314,7 @@ _ZN6probes13dekker_seqcst17h90be7d812f38637bE:
         assert_eq!(f[0].0, "fetch_add_relaxed");
         assert_eq!(f[0].1, ["mov eax, 1", "lock xadd qword ptr [rdi], rax"]);
         assert_eq!(f[1].0, "dekker_seqcst");
-        assert_eq!(
-            f[1].1,
-            [
-                "mov eax, 1",
-                "xchg qword ptr [rdi], rax",
-                "mov rax, qword ptr [rsi]"
-            ]
-        );
+        assert_eq!(f[1].1, ["mov eax, 1", "xchg qword ptr [rdi], rax", "mov rax, qword ptr [rsi]"]);
     }
 
     #[test]
@@ -396,15 +348,8 @@ TEXT github.com/x/go-reference/bench.probeLoad(SB) /w/probes_test.go
     fn every_probe_in_probes_rs_has_a_row() {
         let source = include_str!("../../benches/src/probes.rs");
         for probe in PROBES {
-            assert!(
-                source.contains(probe.name),
-                "{} is not in probes.rs",
-                probe.name
-            );
+            assert!(source.contains(probe.name), "{} is not in probes.rs", probe.name);
         }
-        assert_eq!(
-            demangle_probe("_ZN6probes12load_relaxed17h0123456789abcdefE"),
-            "load_relaxed"
-        );
+        assert_eq!(demangle_probe("_ZN6probes12load_relaxed17h0123456789abcdefE"), "load_relaxed");
     }
 }

@@ -2,7 +2,6 @@
 //! that settles it, and the readable page generated from it (`CLAIMS.md`, `cargo xtask claims`).
 
 use std::collections::BTreeSet;
-use std::fmt::Write as _;
 use std::path::Path;
 
 use anyhow::{Context, Result};
@@ -17,6 +16,10 @@ use crate::compare::report::fmt_ns;
 pub struct Claims {
     #[serde(rename = "claim")]
     pub claims: Vec<Claim>,
+    /// `[[note]]`: the project's own notes on the guide (its code fragments, what it leaves
+    /// unsaid). Checked like claims, listed apart and left out of the counts.
+    #[serde(default, rename = "note")]
+    pub notes: Vec<Claim>,
 }
 
 /// One claim of the guide, paraphrased, with what we found.
@@ -25,7 +28,7 @@ pub struct Claims {
 pub struct Claim {
     /// Kebab-case, unique; the page's anchor.
     pub id: String,
-    /// The guide's section: "Introduction" or a catalog pattern's `section`.
+    /// The guide's section, by catalog key ("spawn", "channels"), or [`INTRODUCTION`].
     pub section: String,
     /// What the guide says, in our words.
     pub claim: String,
@@ -93,27 +96,27 @@ impl Claims {
         toml::from_str(&text).with_context(|| format!("parsing {}", path.display()))
     }
 
+    /// The claims, then the notes: everything the page lists.
+    pub fn all(&self) -> impl Iterator<Item = &Claim> {
+        self.claims.iter().chain(&self.notes)
+    }
+
     /// Every problem with the list: unknown sections, missing corrections, evidence that points
-    /// at nothing. Empty when all is well.
+    /// at nothing, benchmark figures (Rust, Go and ratios) the committed report does not give,
+    /// quotations that are not word for word in a pinned excerpt. Empty when all is well.
     pub fn problems(&self, catalog: &Catalog, root: &Path) -> Result<Vec<String>> {
-        let sections: BTreeSet<&str> = std::iter::once("Introduction")
-            .chain(catalog.chapters.iter().map(|p| p.section.as_str()))
-            .collect();
-        let examples: BTreeSet<&str> = catalog
-            .examples()
-            .map(|(_, r)| r.example.as_str())
-            .collect();
         let results = Results::read(&root.join(BENCH_RESULTS))?;
-        let mut ids = BTreeSet::new();
-        let mut problems = Vec::new();
-        for c in &self.claims {
+        let (excerpts, mut problems) = Excerpt::read_all(&root.join(EXCERPTS))?;
+        let ids: BTreeSet<&str> = self.all().map(|c| c.id.as_str()).collect();
+        let mut seen = BTreeSet::new();
+        for c in self.all() {
             let mut say = |what: String| problems.push(format!("claim {:?}: {what}", c.id));
-            if !ids.insert(c.id.as_str()) {
+            if !seen.insert(c.id.as_str()) {
                 say("the id appears twice".into());
             }
-            if !sections.contains(c.section.as_str()) {
+            if c.section != INTRODUCTION && !catalog.sections.iter().any(|s| s.key == c.section) {
                 say(format!(
-                    "section {:?} is neither Introduction nor a catalog section",
+                    "section {:?} is neither {INTRODUCTION:?} nor a section key of catalog.toml",
                     c.section
                 ));
             }
@@ -126,33 +129,35 @@ impl Claims {
             if c.evidence.is_empty() {
                 say("has no evidence".into());
             }
+            for target in anchors(&c.correction) {
+                if !ids.contains(target) {
+                    say(format!("the correction links to #{target}, which is no claim's id"));
+                }
+            }
+            let mut figures = String::new();
             for e in &c.evidence {
                 match e {
-                    Evidence::Example { name, .. } => {
-                        let known = match name.strip_prefix("go:") {
-                            Some(slug) => catalog.chapter(slug).is_some(),
-                            None => examples.contains(name.as_str()),
-                        };
-                        if !known {
-                            say(format!("example {name:?} is not in the catalog"));
+                    Evidence::Example { name, .. } => match linked_file(e, catalog) {
+                        None => say(format!("example {name:?} is not in the catalog")),
+                        Some(file) if !root.join(&file).is_file() => {
+                            say(format!("example {name:?}: {file} does not exist"))
                         }
-                    }
-                    Evidence::Mistake { case, .. } => {
-                        if catalog.mistake(case).is_none() {
-                            say(format!("museum case {case:?} is not in the catalog"));
-                        }
-                    }
-                    Evidence::Bench { id, figure, .. } => match results.median(id) {
-                        None => say(format!(
-                            "benchmark id {id:?} is not in the results under {BENCH_RESULTS}/"
-                        )),
-                        Some(ns) if !figure.contains(&fmt_ns(ns)) => say(format!(
-                            "benchmark {id:?}: the figure {figure:?} does not quote its measured \
-                             median, {}",
-                            fmt_ns(ns)
-                        )),
                         Some(_) => {}
                     },
+                    Evidence::Mistake { case, .. } => match linked_file(e, catalog) {
+                        None => say(format!("museum case {case:?} is not in the catalog")),
+                        Some(file) if !root.join(&file).is_file() => {
+                            say(format!("museum case {case:?}: {file} does not exist"))
+                        }
+                        Some(_) => {}
+                    },
+                    Evidence::Bench { id, figure, .. } => {
+                        figures.push_str(figure);
+                        figures.push('\n');
+                        for p in results.check_figure(id, figure) {
+                            say(p);
+                        }
+                    }
                     Evidence::Asm { symbol, .. } => {
                         if !results.disassembled(symbol) {
                             say(format!(
@@ -164,13 +169,19 @@ impl Claims {
                         title,
                         version,
                         url,
-                        ..
+                        note,
                     } => {
                         if title.is_empty() || version.is_empty() || !url.starts_with("https://") {
                             say("documentation evidence needs a title, a version and an https address".into());
                         }
+                        for p in check_quotes(&excerpts, title, version, url, note) {
+                            say(p);
+                        }
                     }
                 }
+            }
+            for p in backed_by_figures(&c.correction, &figures) {
+                say(p);
             }
         }
         Ok(problems)
@@ -181,9 +192,16 @@ impl Claims {
 /// tables of `cargo xtask asm` (`asm-*.md`).
 #[derive(Debug, Default)]
 struct Results {
-    /// Rust benchmark id and its median in ns, from every report.
-    medians: Vec<(String, f64)>,
+    /// Every report's rows: the Rust id with its median, and its Go twin's median if any, in ns.
+    medians: Vec<Medians>,
     asm: String,
+}
+
+#[derive(Debug)]
+struct Medians {
+    rust_id: String,
+    rust: f64,
+    go: Option<f64>,
 }
 
 impl Results {
@@ -209,7 +227,11 @@ impl Results {
                     if let (Some(id), Some(ns)) =
                         (row["rust_id"].as_str(), row["rust"]["median_ns"].as_f64())
                     {
-                        results.medians.push((id.to_string(), ns));
+                        results.medians.push(Medians {
+                            rust_id: id.to_string(),
+                            rust: ns,
+                            go: row["go"]["median_ns"].as_f64(),
+                        });
                     }
                 }
             } else if name.starts_with("asm-") && name.ends_with(".md") {
@@ -219,11 +241,67 @@ impl Results {
         Ok(results)
     }
 
-    fn median(&self, id: &str) -> Option<f64> {
-        self.medians
+    fn row(&self, id: &str) -> Option<&Medians> {
+        self.medians.iter().find(|m| m.rust_id == id)
+    }
+
+    /// What is wrong with a benchmark figure: it must quote the Rust median of its id, and
+    /// every duration it quotes must be a median (Rust or Go) of a row it names (its id, or
+    /// another in backticks), every ratio (`131×`) one of two durations it quotes.
+    fn check_figure(&self, id: &str, figure: &str) -> Vec<String> {
+        let Some(own) = self.row(id) else {
+            return vec![format!(
+                "benchmark id {id:?} is not in the results under {BENCH_RESULTS}/"
+            )];
+        };
+        let mut problems = Vec::new();
+        if !figure.contains(&fmt_ns(own.rust)) {
+            problems.push(format!(
+                "benchmark {id:?}: the figure {figure:?} does not quote its measured median, {}",
+                fmt_ns(own.rust)
+            ));
+        }
+        let mut rows = vec![own];
+        for named in code_spans(figure).filter(|s| s.contains('/') && !s.contains(' ')) {
+            match self.row(named) {
+                Some(r) => rows.push(r),
+                None => problems.push(format!(
+                    "benchmark {id:?}: the figure names `{named}`, which is not in the results"
+                )),
+            }
+        }
+        let medians: Vec<f64> = rows
             .iter()
-            .find(|(i, _)| i == id)
-            .map(|&(_, ns)| ns)
+            .flat_map(|r| std::iter::once(r.rust).chain(r.go))
+            .collect();
+        let mut quoted = Vec::new();
+        for d in durations(figure) {
+            match medians.iter().find(|&&m| fmt_ns(m) == d) {
+                Some(&m) => quoted.push((m, parse_duration(&d))),
+                None => problems.push(format!(
+                    "benchmark {id:?}: the figure quotes {d}, which is no Rust or Go median of \
+                     the rows it names ({}); they measured {}",
+                    rows.iter().map(|r| format!("`{}`", r.rust_id)).collect::<Vec<_>>().join(", "),
+                    medians.iter().map(|&m| fmt_ns(m)).collect::<Vec<_>>().join(", ")
+                )),
+            }
+        }
+        for r in ratios(figure) {
+            let decimals = r.split_once('.').map_or(0, |(_, d)| d.len());
+            let matches = |a: f64, b: f64| format!("{:.decimals$}", a / b) == r;
+            let found = quoted.iter().any(|&(a, shown_a)| {
+                quoted
+                    .iter()
+                    .any(|&(b, shown_b)| matches(a, b) || matches(shown_a, shown_b))
+            });
+            if !found {
+                problems.push(format!(
+                    "benchmark {id:?}: the figure gives the ratio {r}×, which no two of the \
+                     durations it quotes make"
+                ));
+            }
+        }
+        problems
     }
 
     /// Whether a disassembly table has a row for `symbol`.
@@ -232,55 +310,406 @@ impl Results {
     }
 }
 
-/// The readable page: the claims grouped by section, each verdict with its correction and
-/// evidence, links relative to the repository root.
-pub fn page(claims: &Claims, catalog: &Catalog) -> String {
-    let mut out = String::from(
-        "# The guide's claims, checked\n\n\
-         <!-- generated by `cargo xtask claims` from claims.toml; edit that file instead -->\n\n\
-         The guide this project started from (\"Go vs Rust Concurrency Primitives\") makes many \
-         factual claims about Go, Rust and performance. Each is listed here in our words, with a \
-         verdict and the evidence that settles it: a runnable example, a museum case (a bug that \
-         Go reports at run time and rustc rejects at compile time), a benchmark measured on a \
-         named machine, a disassembly, or the documentation it rests on. `cargo test` checks \
-         that every piece of evidence exists.\n\n",
-    );
-    let count = |v| claims.claims.iter().filter(|c| c.verdict == v).count();
-    writeln!(
-        out,
-        "**{} claims:** {} hold, {} hold with a caveat, {} are out of date, {} are wrong.\n",
-        claims.claims.len(),
-        count(Verdict::Holds),
-        count(Verdict::Caveat),
-        count(Verdict::OutOfDate),
-        count(Verdict::Wrong)
-    )
-    .expect("writing to a String cannot fail");
+/// The section key of claims about the guide's opening paragraph, which no chapter covers.
+pub const INTRODUCTION: &str = "introduction";
 
-    let mut section = "";
-    for c in &claims.claims {
-        if c.section != section {
-            section = &c.section;
-            writeln!(out, "## {section}\n").expect("infallible");
+/// The heading CLAIMS.md lists the notes under, after the claims.
+pub const NOTES_HEADING: &str =
+    "Notes on the guide's code and omissions (the project's findings, not claims; not counted)";
+
+/// The pinned excerpts of the sources that claims.toml quotes, one file each: a header of
+/// `key: value` lines (`title`; `origin`, the address of the exact text copied; `version`; one
+/// or more `url`, the documentation addresses that `docs` evidence cites for it; `copied`, how),
+/// a line `---`, then the text as it stands in the source. An excerpt whose file name ends in
+/// `.html` is read without its tags.
+pub const EXCERPTS: &str = "claims/excerpts";
+
+/// The heading of a section on the page: "1. Goroutines and threads", "Introduction".
+pub fn section_heading(catalog: &Catalog, section: &str) -> String {
+    match catalog.sections.iter().find(|s| s.key == section) {
+        Some(s) => match s.guide {
+            Some(n) => format!("{n}. {}", s.title),
+            None => s.title.clone(),
+        },
+        None if section == INTRODUCTION => "Introduction".to_string(),
+        None => section.to_string(),
+    }
+}
+
+/// A pinned excerpt of a quoted source (see [`EXCERPTS`]).
+#[derive(Debug)]
+pub struct Excerpt {
+    /// Its file name under [`EXCERPTS`].
+    pub file: String,
+    pub title: String,
+    pub origin: String,
+    pub version: String,
+    pub urls: Vec<String>,
+    /// The text's words, in order ([`words`]).
+    words: Vec<String>,
+}
+
+impl Excerpt {
+    pub fn parse(file: &str, text: &str) -> std::result::Result<Excerpt, String> {
+        let (head, body) = text
+            .split_once("\n---\n")
+            .ok_or("has no line `---` between its header and its text")?;
+        let mut e = Excerpt {
+            file: file.to_string(),
+            title: String::new(),
+            origin: String::new(),
+            version: String::new(),
+            urls: Vec::new(),
+            words: Vec::new(),
+        };
+        for line in head.lines().filter(|l| !l.trim().is_empty()) {
+            let (key, value) = line
+                .split_once(':')
+                .ok_or_else(|| format!("header line {line:?} is not `key: value`"))?;
+            let value = value.trim().to_string();
+            match key.trim() {
+                "title" => e.title = value,
+                "origin" => e.origin = value,
+                "version" => e.version = value,
+                "url" => e.urls.push(value),
+                "copied" => {}
+                other => return Err(format!("unknown header key {other:?}")),
+            }
         }
-        writeln!(out, "### {}\n", c.claim).expect("infallible");
-        writeln!(
-            out,
-            "<a id=\"{}\"></a>**Verdict: {}.**",
-            c.id,
-            c.verdict.label()
-        )
-        .expect("infallible");
-        if !c.correction.trim().is_empty() {
-            writeln!(out, "{}", c.correction.trim()).expect("infallible");
+        if e.title.is_empty()
+            || e.version.is_empty()
+            || !e.origin.starts_with("https://")
+            || e.urls.is_empty()
+            || e.urls.iter().any(|u| !u.starts_with("https://"))
+        {
+            return Err("needs a title, an https origin, a version and https urls".into());
         }
-        out.push_str("\nEvidence:\n");
-        for e in &c.evidence {
-            writeln!(out, "- {}", evidence_line(e, catalog)).expect("infallible");
+        e.words = if file.ends_with(".html") {
+            words(&strip_html(body))
+        } else {
+            words(body)
+        };
+        if e.words.is_empty() {
+            return Err("has no text".into());
         }
-        out.push('\n');
+        Ok(e)
+    }
+
+    /// Every excerpt under `dir` (none if it does not exist), and the problems of those that
+    /// do not parse.
+    pub fn read_all(dir: &Path) -> Result<(Vec<Excerpt>, Vec<String>)> {
+        let (mut excerpts, mut problems) = (Vec::new(), Vec::new());
+        if !dir.exists() {
+            return Ok((excerpts, problems));
+        }
+        let mut paths = Vec::new();
+        for entry in std::fs::read_dir(dir).with_context(|| format!("listing {}", dir.display()))? {
+            paths.push(entry?.path());
+        }
+        paths.sort();
+        for path in paths.iter().filter(|p| p.is_file()) {
+            let file = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            if file == "README.md" {
+                continue;
+            }
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("reading {}", path.display()))?;
+            match Excerpt::parse(file, &text) {
+                Ok(e) => excerpts.push(e),
+                Err(why) => problems.push(format!("excerpt {EXCERPTS}/{file}: {why}")),
+            }
+        }
+        Ok((excerpts, problems))
+    }
+
+    /// Whether this is a copy of the page `url` (its fragment aside) at `version`.
+    pub fn pins(&self, url: &str, version: &str) -> bool {
+        let page = |u: &str| u.split('#').next().unwrap_or(u).trim_end_matches('/').to_string();
+        self.version == version && self.urls.iter().any(|u| page(u) == page(url))
+    }
+
+    /// Whether `quote` is in the text word for word ("..." or "…" marks an omission). Only
+    /// the first word of each run may differ in case: a quotation may start mid-sentence.
+    pub fn contains(&self, quote: &str) -> bool {
+        let source = &self.words;
+        let mut from = 0;
+        for part in quote.split("...").flat_map(|p| p.split('…')) {
+            let want = words(part);
+            if want.is_empty() {
+                continue;
+            }
+            if source.len() < want.len() {
+                return false;
+            }
+            let at = (from..=source.len() - want.len()).find(|&i| {
+                want.iter().enumerate().all(|(k, w)| {
+                    let s = &source[i + k];
+                    if k == 0 {
+                        s.to_lowercase() == w.to_lowercase()
+                    } else {
+                        s == w
+                    }
+                })
+            });
+            match at {
+                Some(i) => from = i + want.len(),
+                None => return false,
+            }
+        }
+        true
+    }
+}
+
+/// The words of a text, in order: runs of letters, digits and `_`. Punctuation, Markdown
+/// decoration and the targets of Markdown links (`[text](target)`) are not words.
+fn words(text: &str) -> Vec<String> {
+    let mut plain = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("](") {
+        plain.push_str(&rest[..at]);
+        rest = &rest[at + 2..];
+        rest = rest.find(')').map_or("", |end| &rest[end + 1..]);
+        plain.push(' ');
+    }
+    plain.push_str(rest);
+    plain
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// HTML as text: tags dropped, entities read as spaces (they are punctuation or spaces).
+fn strip_html(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut chars = html.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '<' => {
+                for c in chars.by_ref() {
+                    if c == '>' {
+                        break;
+                    }
+                }
+                out.push(' ');
+            }
+            '&' => {
+                let mut entity = String::new();
+                while let Some(&c) = chars.peek() {
+                    if c.is_ascii_alphanumeric() || c == '#' {
+                        entity.push(c);
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                if chars.peek() == Some(&';') {
+                    chars.next();
+                    out.push(' ');
+                } else {
+                    out.push('&');
+                    out.push_str(&entity);
+                }
+            }
+            c => out.push(c),
+        }
     }
     out
+}
+
+/// The quotations in a text: what stands between straight double quotes, or between “ and ”.
+/// An unclosed quotation is returned as `Err` with what follows its opening mark.
+fn quotations(text: &str) -> Vec<std::result::Result<&str, &str>> {
+    let mut found = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (i, c) in text.char_indices() {
+        match (open, c) {
+            (None, '"') => open = Some((i + 1, '"')),
+            (None, '“') => open = Some((i + c.len_utf8(), '”')),
+            (Some((start, close)), c) if c == close => {
+                found.push(Ok(&text[start..i]));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some((start, _)) = open {
+        found.push(Err(&text[start..]));
+    }
+    found
+}
+
+/// What is wrong with the quotations of a `docs` evidence's note: each must be word for word
+/// in an excerpt that pins the cited page at the cited version.
+fn check_quotes(
+    excerpts: &[Excerpt],
+    title: &str,
+    version: &str,
+    url: &str,
+    note: &str,
+) -> Vec<String> {
+    let quotes = quotations(note);
+    if quotes.is_empty() {
+        return Vec::new();
+    }
+    let pinned: Vec<&Excerpt> = excerpts.iter().filter(|e| e.pins(url, version)).collect();
+    if pinned.is_empty() {
+        return vec![format!(
+            "{title:?} ({version}) is quoted, but no excerpt under {EXCERPTS}/ pins {url} at {version:?}"
+        )];
+    }
+    let files = pinned
+        .iter()
+        .map(|e| format!("{EXCERPTS}/{}", e.file))
+        .collect::<Vec<_>>()
+        .join(", ");
+    quotes
+        .into_iter()
+        .filter_map(|q| match q {
+            Err(rest) => Some(format!("the note's quotation {rest:?} is not closed")),
+            Ok(q) if !pinned.iter().any(|e| e.contains(q)) => Some(format!(
+                "the quotation \"{q}\" of {title:?} is not word for word in {files}"
+            )),
+            Ok(_) => None,
+        })
+        .collect()
+}
+
+/// The file in this repository that a piece of evidence links to; None when the catalog lacks
+/// what it names (and for evidence that is not an example or a museum case).
+pub fn linked_file(e: &Evidence, catalog: &Catalog) -> Option<String> {
+    match e {
+        Evidence::Example { name, .. } => match name.strip_prefix("go:") {
+            Some(slug) => catalog
+                .chapter(slug)
+                .map(|c| format!("go-reference/{}/main.go", c.slug)),
+            None => catalog
+                .examples()
+                .find(|(_, r)| r.example == *name)
+                .map(|(_, r)| format!("{}/examples/{}.rs", r.tier.crate_dir(), r.example)),
+        },
+        Evidence::Mistake { case, .. } => catalog
+            .mistake(case)
+            .map(|m| format!("go-reference/museum/{}/main.go", m.case)),
+        _ => None,
+    }
+}
+
+/// The ids a text links to within the page: `[text](#id)`.
+fn anchors(text: &str) -> Vec<&str> {
+    text.match_indices("](#")
+        .filter_map(|(at, m)| {
+            let rest = &text[at + m.len()..];
+            rest.find(')').map(|end| &rest[..end])
+        })
+        .collect()
+}
+
+/// What stands between backticks.
+fn code_spans(text: &str) -> impl Iterator<Item = &str> {
+    text.split('`').skip(1).step_by(2)
+}
+
+/// The numbers of a text, as written, with what follows each: "39.2" and " µs per thread".
+fn numbers(text: &str) -> Vec<(&str, &str)> {
+    let mut found = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let starts = bytes[i].is_ascii_digit()
+            && (i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'.'));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end < bytes.len()
+            && (bytes[end].is_ascii_digit()
+                || (bytes[end] == b'.' && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)))
+        {
+            end += 1;
+        }
+        found.push((&text[i..end], &text[end..]));
+        i = end;
+    }
+    found
+}
+
+/// The durations a text quotes, as written: "39.2 µs", "298 ns".
+fn durations(text: &str) -> Vec<String> {
+    numbers(text)
+        .into_iter()
+        .filter_map(|(n, after)| {
+            ["ns", "µs", "ms"].into_iter().find_map(|unit| {
+                let rest = after.strip_prefix(' ')?.strip_prefix(unit)?;
+                let ends = rest.chars().next().is_none_or(|c| !c.is_alphanumeric());
+                ends.then(|| format!("{n} {unit}"))
+            })
+        })
+        .collect()
+}
+
+fn parse_duration(d: &str) -> f64 {
+    let (n, unit) = d.split_once(' ').unwrap_or((d, "ns"));
+    let scale = match unit {
+        "µs" => 1e3,
+        "ms" => 1e6,
+        _ => 1.0,
+    };
+    n.parse::<f64>().unwrap_or(f64::NAN) * scale
+}
+
+/// The ratios a text quotes, as written: "131" for "131×" or "131 times".
+fn ratios(text: &str) -> Vec<&str> {
+    numbers(text)
+        .into_iter()
+        .filter(|(_, after)| after.starts_with('×') || after.starts_with(" times"))
+        .map(|(n, _)| n)
+        .collect()
+}
+
+/// What is wrong with the numbers of a correction: every duration and ratio it quotes must
+/// be quoted by one of the claim's benchmark figures, which are checked against the report.
+fn backed_by_figures(correction: &str, figures: &str) -> Vec<String> {
+    let durations_shown = durations(figures);
+    let ratios_shown = ratios(figures);
+    let mut problems: Vec<String> = durations(correction)
+        .into_iter()
+        .filter(|d| !durations_shown.contains(d))
+        .map(|d| format!("the correction quotes {d}, which none of its benchmark figures does"))
+        .collect();
+    problems.extend(
+        ratios(correction)
+            .into_iter()
+            .filter(|r| !ratios_shown.contains(r))
+            .map(|r| format!("the correction gives the ratio {r}×, which none of its benchmark figures does")),
+    );
+    problems
+}
+
+/// The readable page: the claims grouped by section, each verdict with its correction and
+/// evidence, links relative to the repository root. Drawn by the `claims.md` template.
+pub fn page(claims: &Claims, catalog: &Catalog) -> String {
+    let count = |v| claims.claims.iter().filter(|c| c.verdict == v).count();
+    let counts = [Verdict::Holds, Verdict::Caveat, Verdict::OutOfDate, Verdict::Wrong].map(count);
+    // The notes follow the claims under a heading of their own, outside the counts.
+    let list: Vec<_> = claims
+        .claims
+        .iter()
+        .map(|c| (section_heading(catalog, &c.section), c))
+        .chain(claims.notes.iter().map(|c| (NOTES_HEADING.to_string(), c)))
+        .map(|(section, c)| {
+            let evidence: Vec<String> = c.evidence.iter().map(|e| evidence_line(e, catalog)).collect();
+            minijinja::context! {
+                section, claim => &c.claim, id => &c.id, verdict => c.verdict.label(),
+                correction => c.correction.trim(), evidence,
+            }
+        })
+        .collect();
+    let ctx = minijinja::context! { total => claims.claims.len(), counts, claims => list };
+    crate::site::environment()
+        .and_then(|env| Ok(env.get_template("claims.md")?.render(ctx)?))
+        .expect("the claims.md template renders")
 }
 
 fn evidence_line(e: &Evidence, catalog: &Catalog) -> String {
@@ -326,13 +755,31 @@ fn evidence_line(e: &Evidence, catalog: &Catalog) -> String {
 mod tests {
     use super::*;
 
-    use crate::catalog::tests::MUTEX_CATALOG as CATALOG;
+    /// A repository root holding `files` (path, text).
+    fn root_with(files: &[(&str, &str)]) -> tempfile::TempDir {
+        let root = tempfile::tempdir().expect("a temporary folder");
+        for (path, text) in files {
+            let path = root.path().join(path);
+            std::fs::create_dir_all(path.parent().expect("a folder")).expect("create folder");
+            std::fs::write(path, text).expect("write file");
+        }
+        root
+    }
+
+    const PROGRAMS: [(&str, &str); 3] = [
+        ("examples-std/examples/mutex.rs", "fn main() {}"),
+        ("go-reference/mutex/main.go", "package main"),
+        ("go-reference/museum/counter-race/main.go", "package main"),
+    ];
+
+    fn check(claims: &str, root: &Path) -> Vec<String> {
+        let catalog = crate::fixture::catalog();
+        let claims: Claims = toml::from_str(claims).expect("claims");
+        claims.problems(&catalog, root).expect("the files can be read")
+    }
 
     fn problems(claims: &str) -> Vec<String> {
-        let catalog: Catalog = toml::from_str(CATALOG).expect("catalog");
-        let claims: Claims = toml::from_str(claims).expect("claims");
-        let nowhere = Path::new("/nonexistent-root");
-        claims.problems(&catalog, nowhere).expect("no files needed")
+        check(claims, root_with(&PROGRAMS).path())
     }
 
     #[test]
@@ -340,11 +787,20 @@ mod tests {
         let ok = r#"
             [[claim]]
             id = "a"
-            section = "4. Mutexes"
+            section = "mutex"
             claim = "c"
             verdict = "holds"
             evidence = [{ kind = "example", name = "mutex", note = "n" },
-                        { kind = "example", name = "go:mutex", note = "n" }]
+                        { kind = "example", name = "go:mutex", note = "n" },
+                        { kind = "mistake", case = "counter-race", note = "n" }]
+
+            [[note]]
+            id = "b"
+            section = "introduction"
+            claim = "c"
+            verdict = "wrong"
+            correction = "A correction long enough to count as one, linking to [a](#a)."
+            evidence = [{ kind = "example", name = "mutex", note = "n" }]
         "#;
         assert_eq!(problems(ok), Vec::<String>::new());
     }
@@ -354,15 +810,40 @@ mod tests {
         let bad = r#"
             [[claim]]
             id = "a"
-            section = "99. Nowhere"
+            section = "4. Mutexes"
             claim = "c"
             verdict = "wrong"
+            correction = "Long enough to be a correction, but it links to [b](#nowhere)."
             evidence = [{ kind = "example", name = "mutex-nope", note = "n" },
+                        { kind = "example", name = "mutex-parking", note = "n" },
+                        { kind = "example", name = "go:channels", note = "n" },
+                        { kind = "example", name = "go:gone", note = "n" },
                         { kind = "mistake", case = "nope", note = "n" },
+                        { kind = "mistake", case = "forgot-unlock", note = "n" },
                         { kind = "bench", id = "x/y", figure = "1 ns", note = "n" }]
+
+            [[note]]
+            id = "a"
+            section = "mutex"
+            claim = "c"
+            verdict = "caveat"
+            evidence = []
         "#;
         let found = problems(bad).join("\n");
-        for expected in ["section", "correction", "mutex-nope", "nope", "x/y"] {
+        for expected in [
+            "section \"4. Mutexes\"",
+            "correction paragraph",
+            "#nowhere",
+            "\"mutex-nope\" is not in the catalog",
+            "examples-crossbeam/examples/mutex-parking.rs does not exist",
+            "go-reference/channels/main.go does not exist",
+            "\"go:gone\" is not in the catalog",
+            "\"nope\" is not in the catalog",
+            "go-reference/museum/forgot-unlock/main.go does not exist",
+            "x/y",
+            "appears twice",
+            "no evidence",
+        ] {
             assert!(
                 found.contains(expected),
                 "{expected:?} not reported in:\n{found}"
@@ -371,43 +852,145 @@ mod tests {
     }
 
     #[test]
-    fn bench_figures_quote_the_committed_median_and_asm_names_a_row() {
-        let root = tempfile::tempdir().expect("a temporary folder");
-        let results = root.path().join(BENCH_RESULTS);
-        std::fs::create_dir_all(&results).expect("create results");
-        let report = r#"{"rows": [{"rust_id": "spawn-one/x", "rust": {"median_ns": 39198.3}}]}"#;
-        std::fs::write(results.join("m.json"), report).expect("write report");
-        std::fs::write(
-            results.join("asm-x86_64.md"),
-            "| `fetch_add_relaxed` | `lock xadd` |\n",
-        )
-        .expect("write asm");
-        let claims = |figure: &str, symbol: &str| {
+    fn bench_figures_quote_the_committed_medians_and_ratios_and_asm_names_a_row() {
+        let report = r#"{"rows": [
+            {"rust_id": "spawn-one/x", "rust": {"median_ns": 39198.3}, "go": {"median_ns": 298.1}},
+            {"rust_id": "spawn-one/y", "rust": {"median_ns": 356.68}, "go": {"median_ns": 298.1}},
+            {"rust_id": "rust-only", "rust": {"median_ns": 18.5}, "go": null}]}"#;
+        let root = root_with(&[
+            ("benches/results/m.json", report),
+            ("benches/results/asm-x86_64.md", "| `fetch_add_relaxed` | `lock xadd` |\n"),
+        ]);
+        let claims = |figure: &str, symbol: &str, correction: &str| {
             format!(
                 r#"
                 [[claim]]
                 id = "a"
-                section = "4. Mutexes"
+                section = "mutex"
                 claim = "c"
-                verdict = "holds"
+                verdict = "caveat"
+                correction = "{correction}"
                 evidence = [{{ kind = "bench", id = "spawn-one/x", figure = "{figure}", note = "n" }},
                             {{ kind = "asm", symbol = "{symbol}", note = "n" }}]
                 "#
             )
         };
-        let catalog: Catalog = toml::from_str(CATALOG).expect("catalog");
-        let check = |text: String| {
-            let claims: Claims = toml::from_str(&text).expect("claims");
-            claims
-                .problems(&catalog, root.path())
-                .expect("results read")
-        };
+        let good = "39.2 µs per thread against 298 ns per goroutine (131×); a task 357 ns \
+                    (`spawn-one/y`, 1.2×)";
+        let fine = "A thread costs 39.2 µs, 131 times a goroutine; a task 1.2 times.";
         assert_eq!(
-            check(claims("39.2 µs per thread", "fetch_add_relaxed")),
+            check(&claims(good, "fetch_add_relaxed", fine), root.path()),
             Vec::<String>::new()
         );
-        let wrong = check(claims("40 µs per thread", "fetch_add")).join("\n");
-        assert!(wrong.contains("39.2 µs"), "{wrong}");
-        assert!(wrong.contains("\"fetch_add\""), "{wrong}");
+        let wrong = check(
+            &claims(
+                "40 µs per thread against 300 ns per goroutine (100×); 18.5 ns (`spawn-one/z`)",
+                "fetch_add",
+                "A thread costs 45 ns, 7 times a goroutine, which is long enough to say.",
+            ),
+            root.path(),
+        )
+        .join("\n");
+        for expected in [
+            "does not quote its measured median, 39.2 µs",
+            "quotes 40 µs",
+            "quotes 300 ns",
+            "quotes 18.5 ns",
+            "`spawn-one/z`, which is not in the results",
+            "the ratio 100×",
+            "correction quotes 45 ns",
+            "correction gives the ratio 7×",
+            "\"fetch_add\"",
+        ] {
+            assert!(wrong.contains(expected), "{expected:?} not in:\n{wrong}");
+        }
+    }
+
+    #[test]
+    fn quotations_must_be_word_for_word_in_an_excerpt_of_the_cited_page_and_version() {
+        let once = "title: sync/once.go\norigin: https://go.dev/src/sync/once.go\n\
+                    version: Go 1.26\nurl: https://pkg.go.dev/sync\ncopied: by hand\n---\n\
+                    // If f panics, Do considers it to have returned; future calls of Do\n\
+                    // return without calling f.\n\tdone atomic.Bool\n";
+        let spec = "title: spec\norigin: https://go.dev/ref/spec\nversion: Go 1.26\n\
+                    url: https://go.dev/ref/spec\n---\n<p>a single one that can proceed is \
+                    <a href=\"#x\">chosen</a> via a uniform\npseudo-random selection; the \
+                    element type&#39;s value</p>\n";
+        let root = root_with(
+            &[
+                PROGRAMS.as_slice(),
+                &[
+                    ("claims/excerpts/go-sync-once.go.txt", once),
+                    ("claims/excerpts/go-spec.html", spec),
+                    ("claims/excerpts/broken.txt", "title: t\n"),
+                ],
+            ]
+            .concat(),
+        );
+        let claims = |url: &str, version: &str, note: &str| {
+            format!(
+                r#"
+                [[claim]]
+                id = "a"
+                section = "mutex"
+                claim = "c"
+                verdict = "holds"
+                evidence = [{{ kind = "docs", title = "t", version = "{version}", url = "{url}", note = '''{note}''' }}]
+                "#
+            )
+        };
+        let fine = [
+            ("https://pkg.go.dev/sync#Once.Do", "\"If f panics, Do considers it to have returned; future calls of Do return\" and \"done atomic.Bool\""),
+            ("https://pkg.go.dev/sync#Once", "“if f panics, Do ... return without calling f”"),
+            ("https://go.dev/ref/spec#Select_statements", "\"a single one that can proceed is chosen via a uniform pseudo-random selection\""),
+            ("https://go.dev/ref/spec", "\"the element type's value\", no markup"),
+            ("https://go.dev/ref/spec", "no quotation at all"),
+        ];
+        for (url, note) in fine {
+            let found = check(&claims(url, "Go 1.26", note), root.path());
+            assert_eq!(found, ["excerpt claims/excerpts/broken.txt: has no line `---` between its header and its text"], "{note}");
+        }
+        let bad = [
+            ("https://go.dev/ref/spec", "Go 1.26", "\"a single one is chosen via a uniform pseudo-random selection\"", "is not word for word in claims/excerpts/go-spec.html"),
+            ("https://pkg.go.dev/sync", "Go 1.26", "\"done uint32\"", "\"done uint32\""),
+            ("https://pkg.go.dev/sync", "Go 1.25", "\"done atomic.Bool\"", "no excerpt under claims/excerpts/ pins https://pkg.go.dev/sync at \"Go 1.25\""),
+            ("https://pkg.go.dev/net", "Go 1.26", "\"done atomic.Bool\"", "no excerpt"),
+            ("https://pkg.go.dev/sync", "Go 1.26", "\"done atomic.Bool", "is not closed"),
+        ];
+        for (url, version, note, expected) in bad {
+            let found = check(&claims(url, version, note), root.path()).join("\n");
+            assert!(found.contains(expected), "{expected:?} not in:\n{found}");
+        }
+    }
+
+    #[test]
+    fn the_page_lists_notes_apart_and_counts_only_claims() {
+        let claims: Claims = toml::from_str(
+            r#"
+            [[claim]]
+            id = "a"
+            section = "mutex"
+            claim = "A claim."
+            verdict = "holds"
+            evidence = [{ kind = "example", name = "mutex", note = "n" }]
+
+            [[note]]
+            id = "b"
+            section = "mutex"
+            claim = "A note on a fragment."
+            verdict = "wrong"
+            correction = "c"
+            evidence = [{ kind = "example", name = "mutex", note = "n" }]
+            "#,
+        )
+        .expect("claims");
+        let page = page(&claims, &crate::fixture::catalog());
+        let heading = page.find("## 4. Mutexes").expect("the section by number and title");
+        let notes = page.find(&format!("## {NOTES_HEADING}")).expect("the notes' heading");
+        let note = page.find("A note on a fragment.").expect("the note");
+        assert!(heading < page.find("A claim.").expect("the claim"));
+        assert!(page.find("A claim.") < Some(notes) && notes < note, "{page}");
+        assert!(page.contains("1 claims") && !page.contains("2 claims"), "{page}");
+        assert!(page.contains("1 hold") && page.contains("0 are wrong"), "{page}");
     }
 }

@@ -20,10 +20,7 @@ pub mod twins;
 /// report quotes. The xtask crate does not depend on `benches`, so it includes the one file
 /// that defines them.
 #[path = "../../benches/src/settings.rs"]
-#[allow(
-    unreachable_pub,
-    reason = "public in `benches`, private to this module here"
-)]
+#[allow(unreachable_pub, reason = "public in `benches`, private to this module here")]
 mod bench_settings;
 
 use std::collections::BTreeMap;
@@ -107,21 +104,13 @@ impl Options {
             seconds(s.warm_up),
             seconds(s.measurement),
             s.samples,
-            if self.quick {
-                "quick rows only, one thread count"
-            } else {
-                "every benchmark"
-            }
+            if self.quick { "quick rows only, one thread count" } else { "every benchmark" }
         )
     }
 
     /// `-test.benchtime` and `-test.count`.
     fn go_benchtime_count(self) -> (&'static str, usize) {
-        if self.quick {
-            ("20ms", 3)
-        } else {
-            ("200ms", 5)
-        }
+        if self.quick { ("20ms", 3) } else { ("200ms", 5) }
     }
 }
 
@@ -165,11 +154,7 @@ pub fn run(root: &Path, opts: Options) -> Result<PathBuf> {
     let final_out = root.join(OUT);
     // Everything is written here, and moved to `final_out` once the run has succeeded.
     let out = sibling(&final_out, "new");
-    let mut progress = Progress {
-        step: 0,
-        total: 3 + 2 * Family::ALL.len(),
-        start,
-    };
+    let mut progress = Progress { step: 0, total: 3 + 2 * Family::ALL.len(), start };
     eprintln!(
         "compare: {} mode, {go_version}, results in {} (in {} until the run has finished)",
         opts.mode(),
@@ -197,13 +182,7 @@ pub fn run(root: &Path, opts: Options) -> Result<PathBuf> {
         let exe = executables
             .get(target)
             .with_context(|| format!("cargo built no bench executable named {target}"))?;
-        run_rust(
-            exe,
-            &criterion_home,
-            &out.join(format!("rust-{target}.log")),
-            opts,
-            family,
-        )?;
+        run_rust(exe, &criterion_home, &out.join(format!("rust-{target}.log")), opts, family)?;
         progress.next(&format!("Go {target}"));
         let text = run_go(&go_bin, opts, family)?;
         std::fs::write(out.join(format!("go-{target}.txt")), &text)?;
@@ -313,26 +292,16 @@ pub fn write_report(out: &Path, mut header: Header) -> Result<Written> {
         ),
         &rows,
     )?;
-    Ok(Written {
-        rows: rows.len(),
-        with_go: rows.iter().filter(|r| r.go.is_some()).count(),
-    })
+    Ok(Written { rows: rows.len(), with_go: rows.iter().filter(|r| r.go.is_some()).count() })
 }
 
 /// `--report-only`: the report again from the last run's results and its `run.json`.
 pub fn report_only(root: &Path) -> Result<PathBuf> {
     let out = root.join(OUT);
     let meta = std::fs::read_to_string(out.join("run.json")).with_context(|| {
-        format!(
-            "no finished run in {}: run `cargo xtask compare` first",
-            out.display()
-        )
+        format!("no finished run in {}: run `cargo xtask compare` first", out.display())
     })?;
-    write_report(
-        &out,
-        serde_json::from_str(&meta).context("reading run.json")?,
-    )?
-    .print(&out);
+    write_report(&out, serde_json::from_str(&meta).context("reading run.json")?)?.print(&out);
     Ok(out.join("report.md"))
 }
 
@@ -379,11 +348,7 @@ pub fn bench_executables(messages: &str) -> BTreeMap<String, PathBuf> {
         .lines()
         .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
         .filter(|m| m["reason"] == "compiler-artifact")
-        .filter(|m| {
-            m["target"]["kind"]
-                .as_array()
-                .is_some_and(|k| k.iter().any(|k| k == "bench"))
-        })
+        .filter(|m| m["target"]["kind"].as_array().is_some_and(|k| k.iter().any(|k| k == "bench")))
         .filter_map(|m| {
             let name = m["target"]["name"].as_str()?.to_string();
             let exe = m["executable"].as_str()?;
@@ -422,9 +387,7 @@ pub fn quick_filter(family: Family, cores: usize) -> String {
 
 fn run_rust(exe: &Path, home: &Path, log: &Path, opts: Options, family: Family) -> Result<()> {
     let mut cmd = Command::new(exe);
-    cmd.arg("--bench")
-        .args(opts.criterion_args())
-        .env("CRITERION_HOME", home);
+    cmd.arg("--bench").args(opts.criterion_args()).env("CRITERION_HOME", home);
     if opts.quick {
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         cmd.arg(quick_filter(family, cores));
@@ -445,12 +408,7 @@ fn run_go(bin: &Path, opts: Options, family: Family) -> Result<String> {
     let (benchtime, count) = opts.go_benchtime_count();
     let output = Command::new(bin)
         .args(["-test.run", "^$", "-test.bench", family.go_bench_regex()])
-        .args([
-            "-test.benchtime",
-            benchtime,
-            "-test.count",
-            &count.to_string(),
-        ])
+        .args(["-test.benchtime", benchtime, "-test.count", &count.to_string()])
         .stderr(Stdio::inherit())
         .output()
         .with_context(|| format!("running {}", bin.display()))?;
@@ -473,32 +431,16 @@ mod tests {
 not json"#;
         let found = bench_executables(messages);
         assert_eq!(found.len(), 1);
-        assert_eq!(
-            found["atomics"],
-            PathBuf::from("/t/release/deps/atomics-1234")
-        );
+        assert_eq!(found["atomics"], PathBuf::from("/t/release/deps/atomics-1234"));
     }
 
     #[test]
     fn the_settings_are_quoted_as_they_are_passed() {
-        let quick = Options {
-            quick: true,
-            report_only: false,
-        };
-        let full = Options {
-            quick: false,
-            report_only: false,
-        };
+        let quick = Options { quick: true, report_only: false };
+        let full = Options { quick: false, report_only: false };
         assert_eq!(
             quick.criterion_args(),
-            [
-                "--warm-up-time",
-                "0.2",
-                "--measurement-time",
-                "0.3",
-                "--sample-size",
-                "10"
-            ]
+            ["--warm-up-time", "0.2", "--measurement-time", "0.3", "--sample-size", "10"]
         );
         assert_eq!(
             quick.rust_settings(),
@@ -557,18 +499,12 @@ not json"#;
         std::fs::create_dir_all(&new).unwrap();
         std::fs::write(new.join("report.md"), "first").unwrap();
         replace_dir(&new, &out).unwrap();
-        assert_eq!(
-            std::fs::read_to_string(out.join("report.md")).unwrap(),
-            "first"
-        );
+        assert_eq!(std::fs::read_to_string(out.join("report.md")).unwrap(), "first");
         // The next one replaces it, and nothing is left beside it.
         std::fs::create_dir_all(&new).unwrap();
         std::fs::write(new.join("report.md"), "second").unwrap();
         replace_dir(&new, &out).unwrap();
-        assert_eq!(
-            std::fs::read_to_string(out.join("report.md")).unwrap(),
-            "second"
-        );
+        assert_eq!(std::fs::read_to_string(out.join("report.md")).unwrap(), "second");
         let mut left: Vec<String> = std::fs::read_dir(target.path())
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -577,10 +513,7 @@ not json"#;
         assert_eq!(left, ["compare"]);
         // A run that has nothing to move in leaves the last one where it was.
         assert!(replace_dir(&new, &out).is_err());
-        assert_eq!(
-            std::fs::read_to_string(out.join("report.md")).unwrap(),
-            "second"
-        );
+        assert_eq!(std::fs::read_to_string(out.join("report.md")).unwrap(), "second");
     }
 
     #[test]

@@ -40,7 +40,7 @@ pub fn rust_examples(root: &Path) -> Result<BTreeSet<FoundExample>> {
 }
 
 /// Every folder under `go-reference/` (at any depth) that holds a `main.go`, relative to
-/// `go-reference/`, with `/` separators. The benchmark module's folders hold no `main.go`.
+/// `go-reference/`, with `/` separators, leaving out `bench/` (the benchmarks' Go side).
 pub fn go_programs(root: &Path) -> Result<BTreeSet<String>> {
     let base = root.join("go-reference");
     let mut found = BTreeSet::new();
@@ -51,7 +51,10 @@ pub fn go_programs(root: &Path) -> Result<BTreeSet<String>> {
         {
             let path = entry?.path();
             if path.is_dir() {
-                stack.push(path);
+                // The benchmarks' Go twins and tools are not chapters.
+                if path != base.join("bench") {
+                    stack.push(path);
+                }
             } else if path.file_name().is_some_and(|n| n == "main.go") {
                 let rel = dir.strip_prefix(&base).expect("walked from base");
                 let rel: Vec<_> = rel.iter().map(|c| c.to_string_lossy()).collect();

@@ -4,15 +4,13 @@
 //! two resolved styles: one from a light theme and one from a dark theme. The terminal uses the
 //! dark one; the site turns each distinct (light, dark) pair into a CSS class, so the page
 //! follows the system's colour scheme without highlighting twice. Tokens are plain data, so a
-//! step can be cut out of a highlighted file and dedented without re-parsing it.
+//! step can be cut out of a highlighted file and dedented without re-parsing it (`chapter`).
 
 use std::collections::HashMap;
 
 use anyhow::{Context, Result};
 use syntect::highlighting::{FontStyle, Highlighter as ThemeHighlighter, Style, Theme, ThemeSet};
 use syntect::parsing::{ParseState, Scope, ScopeStack, SyntaxSet};
-
-use crate::align::Chunk;
 
 /// The theme for light pages.
 pub const LIGHT_THEME: &str = "InspiredGitHub";
@@ -58,11 +56,7 @@ pub type Line = Vec<Token>;
 impl Token {
     /// Text with no highlighting.
     pub fn plain(text: impl Into<String>) -> Token {
-        Token {
-            text: text.into(),
-            light: Tone::default(),
-            dark: Tone::default(),
-        }
+        Token { text: text.into(), light: Tone::default(), dark: Tone::default() }
     }
 }
 
@@ -83,11 +77,7 @@ impl Highlighter {
         let dark = themes
             .remove(DARK_THEME)
             .with_context(|| format!("syntect has no theme {DARK_THEME:?}"))?;
-        Ok(Highlighter {
-            syntaxes: SyntaxSet::load_defaults_newlines(),
-            light,
-            dark,
-        })
+        Ok(Highlighter { syntaxes: SyntaxSet::load_defaults_newlines(), light, dark })
     }
 
     /// Highlights a whole file, one entry per line of `source`, tabs expanded to `tab` columns.
@@ -105,11 +95,8 @@ impl Highlighter {
         let mut out = Vec::new();
         for line in source.lines() {
             let with_newline = format!("{line}\n");
-            let ops = if failed {
-                None
-            } else {
-                state.parse_line(&with_newline, &self.syntaxes).ok()
-            };
+            let ops =
+                if failed { None } else { state.parse_line(&with_newline, &self.syntaxes).ok() };
             let Some(ops) = ops else {
                 failed = true;
                 out.push(expand_line_tabs(vec![Token::plain(line)], tab));
@@ -130,11 +117,7 @@ impl Highlighter {
                 });
                 match tokens.last_mut() {
                     Some(last) if last.light == l && last.dark == d => last.text.push_str(text),
-                    _ => tokens.push(Token {
-                        text: text.to_string(),
-                        light: l,
-                        dark: d,
-                    }),
+                    _ => tokens.push(Token { text: text.to_string(), light: l, dark: d }),
                 }
             };
             for (at, op) in ops {
@@ -170,10 +153,7 @@ fn tone(theme: &Theme, style: Style) -> Tone {
 
 /// Every line as one plain token.
 pub fn plain_lines(source: &str, tab: usize) -> Vec<Line> {
-    source
-        .lines()
-        .map(|l| expand_line_tabs(vec![Token::plain(l)], tab))
-        .collect()
+    source.lines().map(|l| expand_line_tabs(vec![Token::plain(l)], tab)).collect()
 }
 
 /// The text of a line.
@@ -205,18 +185,6 @@ pub fn expand_line_tabs(line: Line, tab: usize) -> Line {
             t
         })
         .collect()
-}
-
-/// The lines of `chunk`, cut out of a highlighted file.
-pub fn lines_of(file: &[Line], chunk: &Chunk) -> Vec<Line> {
-    if chunk.is_empty() {
-        return Vec::new();
-    }
-    let start = chunk.first_line - 1;
-    let end = (start + chunk.lines.len()).min(file.len());
-    file.get(start..end)
-        .map(<[Line]>::to_vec)
-        .unwrap_or_default()
 }
 
 /// Removes the indentation that every non-blank line shares (tabs already expanded), and
@@ -276,24 +244,12 @@ mod tests {
         let lines = h.highlight(Lang::Go, go, 4);
         assert_eq!(
             texts(&lines),
-            [
-                "package main",
-                "",
-                "func main() {",
-                "    x := \"s\" // c",
-                "}"
-            ]
+            ["package main", "", "func main() {", "    x := \"s\" // c", "}"]
         );
         // The comment and the string are coloured differently.
         let line = &lines[3];
-        let comment = line
-            .iter()
-            .find(|t| t.text.contains("// c"))
-            .expect("comment");
-        let string = line
-            .iter()
-            .find(|t| t.text == "s")
-            .expect("the string's text");
+        let comment = line.iter().find(|t| t.text.contains("// c")).expect("comment");
+        let string = line.iter().find(|t| t.text == "s").expect("the string's text");
         assert_ne!(comment.light, string.light);
         assert_ne!(comment.dark, string.dark);
         let rust = h.highlight(Lang::Rust, "fn main() {\n    let x = 1;\n}\n", 4);

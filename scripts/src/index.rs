@@ -183,6 +183,8 @@ impl Entry {
                 return format!("https://pkg.go.dev/golang.org/x/sync/{pkg}#{member}");
             }
             "synctest" => "testing/synctest",
+            "http" => "net/http",
+            "httptest" => "net/http/httptest",
             other => other,
         };
         format!("https://pkg.go.dev/{path}#{member}")

@@ -29,7 +29,7 @@ enum Verb {
         /// The case, e.g. `close-twice` (`cargo xtask list` names them).
         case: String,
     },
-    /// List the catalog: every pattern, its Go program and its Rust translations.
+    /// List the chapters under their sections: each one's Go program and Rust translations.
     List,
     /// Check the catalog against the files on disk and the step titles of every pair.
     Check,
@@ -39,9 +39,9 @@ enum Verb {
         #[arg(long)]
         check: bool,
     },
-    /// Show a pattern's Go program and one Rust translation side by side, step by step.
+    /// Show a chapter's Go program and one Rust translation side by side, step by step.
     Show(xtask::show::ShowArgs),
-    /// Build the static site (every pattern, Go beside Rust) into target/site/.
+    /// Build the static site (every chapter, Go beside Rust) into target/site/.
     Site(xtask::site::SiteArgs),
     /// Run the Go and Rust benchmarks side by side and write target/compare/report.md.
     Compare {
@@ -84,17 +84,7 @@ fn run(cli: Cli) -> Result<()> {
         Verb::Show(args) => xtask::show::run(&root, &load()?, &args),
         Verb::Site(args) => xtask::site::run(&root, &load()?, &args),
         Verb::List => {
-            let catalog = load()?;
-            for p in &catalog.chapters {
-                println!("{:<14} {}  [{}]", p.slug, p.title, p.section);
-                println!("{:<14} go run ./{}   (in go-reference/)", "", p.slug);
-                for r in &p.rust {
-                    println!(
-                        "{:<14} cargo run --example {}   ({})",
-                        "", r.example, r.tier
-                    );
-                }
-            }
+            print!("{}", xtask::show::list(&load()?));
             Ok(())
         }
         Verb::Check => {
@@ -104,17 +94,10 @@ fn run(cli: Cli) -> Result<()> {
                 problems.extend(steps::problems(p, &root)?);
             }
             if problems.is_empty() {
-                println!(
-                    "catalog, files and steps agree ({} patterns)",
-                    catalog.chapters.len()
-                );
+                println!("catalog, files and steps agree ({} patterns)", catalog.chapters.len());
                 Ok(())
             } else {
-                bail!(
-                    "{} problem(s):\n  {}",
-                    problems.len(),
-                    problems.join("\n  ")
-                )
+                bail!("{} problem(s):\n  {}", problems.len(), problems.join("\n  "))
             }
         }
         Verb::Readme { check } => {
@@ -153,11 +136,7 @@ fn claims(root: &std::path::Path, catalog: &Catalog, check: bool) -> Result<()> 
     let claims = Claims::load(root)?;
     let problems = claims.problems(catalog, root)?;
     if !problems.is_empty() {
-        bail!(
-            "claims.toml has {} problem(s):\n  {}",
-            problems.len(),
-            problems.join("\n  ")
-        );
+        bail!("claims.toml has {} problem(s):\n  {}", problems.len(), problems.join("\n  "));
     }
     let path = root.join("CLAIMS.md");
     let new = page(&claims, catalog);

@@ -1,8 +1,6 @@
-//! `cargo xtask show <slug> [--rust <example>]`: a Go program and one Rust translation in two
-//! columns, lined up on their `// ## <title>` steps, with the pattern's checked output below.
-//!
-//! The rows (what goes beside what) are built here once and rendered twice: by [`render`] for
-//! the terminal and by the `site` module as HTML.
+//! `cargo xtask show <slug> [--rust <example>]` and `cargo xtask list`: the terminal's view of
+//! the chapter model ([`crate::chapter`]): a Go program and one Rust translation in two columns
+//! (stacked below 100 columns), lined up on their steps, with the checked output below.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -10,200 +8,13 @@ use std::path::Path;
 use anstyle::{Effects, RgbColor, Style};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::align::{self, Split};
 use crate::catalog::{Catalog, Chapter, RustExample};
-use crate::highlight::{self, Highlighter, Lang, Line, Token, Tone};
+pub use crate::chapter::rel_path;
+use crate::chapter::{Cell, Program, RowKind, plain_comment, rows, tier_label};
+use crate::highlight::{Highlighter, Line, Tone};
 
-/// Tabs are shown four columns wide, as gofmt'd code usually is on the web.
-pub const TAB: usize = 4;
-
-/// One source file, read, split into steps and highlighted.
-#[derive(Debug, Clone)]
-pub struct Program {
-    /// The path relative to the workspace root, with `/` separators.
-    pub path: String,
-    pub lang: Lang,
-    /// The file's text, or None when the catalog names a file that is not written yet.
-    pub text: Option<String>,
-    pub split: Split,
-    /// Every line of the file, highlighted, tabs expanded.
-    pub lines: Vec<Line>,
-}
-
-impl Program {
-    /// Reads `rel` under `root`. A missing file gives a program with no text, so a pattern
-    /// whose translations are still being written can be shown with what exists.
-    pub fn load(root: &Path, rel: &str, lang: Lang, highlighter: Option<&Highlighter>) -> Program {
-        let text = std::fs::read_to_string(root.join(rel)).ok();
-        let (split, lines) = match &text {
-            Some(t) => (
-                align::split(t),
-                match highlighter {
-                    Some(h) => h.highlight(lang, t, TAB),
-                    None => highlight::plain_lines(t, TAB),
-                },
-            ),
-            None => (Split::default(), Vec::new()),
-        };
-        Program {
-            path: rel.to_string(),
-            lang,
-            text,
-            split,
-            lines,
-        }
-    }
-
-    /// The Go program of a pattern.
-    pub fn go(root: &Path, p: &Chapter, h: Option<&Highlighter>) -> Program {
-        Program::load(root, &rel_path(root, &p.go_file(root)), Lang::Go, h)
-    }
-
-    /// One Rust translation.
-    pub fn rust(root: &Path, r: &RustExample, h: Option<&Highlighter>) -> Program {
-        Program::load(root, &rel_path(root, &r.file(root)), Lang::Rust, h)
-    }
-
-    /// The lines of a chunk of this file, dedented.
-    fn code(&self, chunk: &align::Chunk) -> Vec<Line> {
-        highlight::dedent(highlight::lines_of(&self.lines, chunk))
-    }
-}
-
-/// `path` relative to `root`, with `/` separators.
-pub fn rel_path(root: &Path, path: &Path) -> String {
-    let rel = path.strip_prefix(root).unwrap_or(path);
-    let parts: Vec<_> = rel.iter().map(|c| c.to_string_lossy()).collect();
-    parts.join("/")
-}
-
-/// What a row holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RowKind {
-    /// The files' header comments: what each program shows and how to run it.
-    Header,
-    /// Code before the first step: package, imports, types, `func main() {`.
-    Setup,
-    /// A `// ## <title>` step, numbered from 1.
-    Step(usize),
-    /// Code after the last step: closing braces, helper functions.
-    Rest,
-}
-
-/// One side of a row.
-#[derive(Debug, Clone, Default)]
-pub struct Cell {
-    /// False when this side has no such step (a step only the other language needs).
-    pub present: bool,
-    /// Prose, comment markers stripped; "" separates paragraphs.
-    pub prose: Vec<String>,
-    /// Code, dedented and highlighted.
-    pub code: Vec<Line>,
-}
-
-/// A row of the side-by-side reading.
-#[derive(Debug, Clone)]
-pub struct Row {
-    pub kind: RowKind,
-    pub title: String,
-    pub go: Cell,
-    pub rust: Cell,
-}
-
-impl Row {
-    /// The row's heading: "1. Start one", "Setup", ...
-    pub fn heading(&self) -> String {
-        match self.kind {
-            RowKind::Step(n) => format!("{n}. {}", self.title),
-            _ => self.title.clone(),
-        }
-    }
-
-    /// A URL fragment for the row.
-    pub fn anchor(&self) -> String {
-        match self.kind {
-            RowKind::Header => "about".into(),
-            RowKind::Setup => "setup".into(),
-            RowKind::Step(_) => align::anchor(&self.title),
-            RowKind::Rest => "rest".into(),
-        }
-    }
-}
-
-/// Lines up a Go program with a Rust translation: header, setup, the steps matched on their
-/// titles, the rest. Rows with nothing on either side are left out.
-pub fn rows(go: &Program, rust: &Program) -> Vec<Row> {
-    let mut rows = vec![Row {
-        kind: RowKind::Header,
-        title: "About".into(),
-        go: Cell {
-            present: go.text.is_some(),
-            prose: go.split.header.clone(),
-            code: Vec::new(),
-        },
-        rust: Cell {
-            present: rust.text.is_some(),
-            prose: rust.split.header.clone(),
-            code: Vec::new(),
-        },
-    }];
-    let code_row = |kind, title: &str, go_chunk, rust_chunk| Row {
-        kind,
-        title: title.into(),
-        go: Cell {
-            present: go.text.is_some(),
-            prose: Vec::new(),
-            code: go.code(go_chunk),
-        },
-        rust: Cell {
-            present: rust.text.is_some(),
-            prose: Vec::new(),
-            code: rust.code(rust_chunk),
-        },
-    };
-    if !go.split.setup.is_empty() || !rust.split.setup.is_empty() {
-        rows.push(code_row(
-            RowKind::Setup,
-            "Setup",
-            &go.split.setup,
-            &rust.split.setup,
-        ));
-    }
-    for (i, pair) in align::align(&go.split.steps, &rust.split.steps)
-        .into_iter()
-        .enumerate()
-    {
-        let cell = |prog: &Program, part: Option<&align::Part>| match part {
-            Some(p) => Cell {
-                present: true,
-                prose: p.prose.clone(),
-                code: prog.code(&p.code),
-            },
-            None => Cell::default(),
-        };
-        rows.push(Row {
-            kind: RowKind::Step(i + 1),
-            title: pair.title().to_string(),
-            go: cell(go, pair.go),
-            rust: cell(rust, pair.rust),
-        });
-    }
-    if !go.split.rest.is_empty() || !rust.split.rest.is_empty() {
-        rows.push(code_row(
-            RowKind::Rest,
-            "Rest of the file",
-            &go.split.rest,
-            &rust.split.rest,
-        ));
-    }
-    rows
-}
-
-// ----------------------------------------------------------------------------------------------
-// Finding what to show.
-
-/// The names in `candidates` that look like `name`: the ones that contain it or that it
-/// contains, and the ones within a small edit distance; the most similar first.
+/// The names in `candidates` that look like `name` (containment or a small edit distance), the
+/// most similar first.
 pub fn close_matches<'a>(
     name: &str,
     candidates: impl IntoIterator<Item = &'a str>,
@@ -215,83 +26,95 @@ pub fn close_matches<'a>(
             let lc = c.to_ascii_lowercase();
             let contains = !name.is_empty() && (lc.contains(&name) || name.contains(&lc));
             let score = strsim::jaro_winkler(&name, &lc);
-            let distance = strsim::damerau_levenshtein(&name, &lc);
-            let close = contains || score >= 0.8 || distance <= (name.len() / 3).max(1);
+            let close = contains
+                || score >= 0.8
+                || strsim::damerau_levenshtein(&name, &lc) <= (name.len() / 3).max(1);
             close.then_some((score, c))
         })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
     let mut out: Vec<&str> = scored.into_iter().map(|(_, c)| c).collect();
     out.dedup();
-    out.truncate(5);
     out
 }
 
-/// Picks the pattern and the translation to show. `slug` may also be a translation's name
-/// (`spawn-tokio`), which picks its pattern. The error is one message, with close matches.
+/// Chapters that look like `name` (the chapters of a section it names first), then
+/// translations that do: at most six names.
+fn suggestions<'a>(catalog: &'a Catalog, name: &str) -> Vec<&'a str> {
+    let sections = close_matches(name, catalog.sections.iter().map(|s| s.key.as_str()));
+    let in_sections = catalog.chapters.iter().filter(|c| sections.contains(&c.section.as_str()));
+    let mut out: Vec<&str> = in_sections.map(|c| c.slug.as_str()).collect();
+    let slugs = close_matches(name, catalog.chapters.iter().map(|c| c.slug.as_str()));
+    let examples = close_matches(name, catalog.examples().map(|(_, r)| r.example.as_str()));
+    for n in slugs.into_iter().chain(examples) {
+        if !out.contains(&n) {
+            out.push(n);
+        }
+    }
+    out.truncate(6);
+    out
+}
+
+/// The chapters under their sections, one line per section: for messages.
+fn grouped_slugs(catalog: &Catalog) -> String {
+    let groups: Vec<String> = catalog
+        .grouped()
+        .iter()
+        .map(|(s, cs)| {
+            let slugs: Vec<&str> = cs.iter().map(|c| c.slug.as_str()).collect();
+            format!("  {}: {}", s.title, slugs.join(", "))
+        })
+        .collect();
+    groups.join("\n")
+}
+
+/// Picks the chapter and the translation to show. `slug` may also name a translation
+/// (`spawn-tokio`); `rust` may be a full example name or the part after the slug (`tokio`).
 pub fn resolve<'a>(
     catalog: &'a Catalog,
     slug: &str,
     rust: Option<&str>,
 ) -> Result<(&'a Chapter, &'a RustExample), String> {
-    let pattern = match catalog.chapter(slug) {
-        Some(p) => p,
-        None => match catalog.examples().find(|(_, r)| r.example == slug) {
-            Some((p, r)) if rust.is_none() => return Ok((p, r)),
-            Some((p, _)) => p,
-            None => {
-                let slugs = catalog.chapters.iter().map(|p| p.slug.as_str());
-                let names = slugs
-                    .clone()
-                    .chain(catalog.examples().map(|(_, r)| r.example.as_str()));
-                let close = close_matches(slug, names);
-                let mut msg = format!("no pattern is called {slug:?}");
-                if close.is_empty() {
-                    let all: Vec<&str> = slugs.collect();
-                    let _ = write!(msg, "; the patterns are: {}", all.join(", "));
-                } else {
-                    let _ = write!(msg, "; did you mean {}?", or_list(&close));
-                }
-                msg.push_str(" (`cargo xtask list` shows them all)");
-                return Err(msg);
-            }
-        },
+    let chapter = match (catalog.chapter(slug), catalog.examples().find(|(_, r)| r.example == slug))
+    {
+        (Some(c), _) => c,
+        (None, Some((c, r))) if rust.is_none() => return Ok((c, r)),
+        (None, Some((c, _))) => c,
+        (None, None) => {
+            let close = suggestions(catalog, slug);
+            return Err(if close.is_empty() {
+                format!(
+                    "no chapter is called {slug:?}; the chapters are:\n{}",
+                    grouped_slugs(catalog)
+                )
+            } else {
+                format!(
+                    "no chapter is called {slug:?}; did you mean {}? (`cargo xtask list` shows them all)",
+                    or_list(&close)
+                )
+            });
+        }
     };
     let Some(name) = rust else {
-        return Ok((pattern, pattern.primary()));
+        return Ok((chapter, chapter.primary()));
     };
-    if let Some(r) = pattern.rust.iter().find(|r| r.example == name) {
-        return Ok((pattern, r));
+    let long = format!("{}-{name}", chapter.slug);
+    if let Some(r) = chapter.rust.iter().find(|r| r.example == name || r.example == long) {
+        return Ok((chapter, r));
     }
-    // `--rust tokio` is short for `--rust spawn-tokio`.
-    let long = format!("{}-{name}", pattern.slug);
-    if let Some(r) = pattern.rust.iter().find(|r| r.example == long) {
-        return Ok((pattern, r));
-    }
-    let names: Vec<&str> = pattern.rust.iter().map(|r| r.example.as_str()).collect();
-    // Compare with the full names and with the part after the slug (`tokyo` ~ `tokio`).
-    let prefix = format!("{}-", pattern.slug);
-    let short: Vec<&str> = names
-        .iter()
-        .filter_map(|n| n.strip_prefix(prefix.as_str()))
-        .collect();
+    let names: Vec<&str> = chapter.rust.iter().map(|r| r.example.as_str()).collect();
     let mut close = close_matches(name, names.iter().copied());
+    let prefix = format!("{}-", chapter.slug);
+    let short = names.iter().filter_map(|n| n.strip_prefix(prefix.as_str()));
     for s in close_matches(name, short) {
-        let full = names
-            .iter()
-            .copied()
-            .find(|n| n.strip_prefix(prefix.as_str()) == Some(s))
-            .expect("a short name comes from a full one");
-        if !close.contains(&full) {
+        let full = names.iter().copied().find(|n| n.strip_prefix(prefix.as_str()) == Some(s));
+        if let Some(full) = full.filter(|f| !close.contains(f)) {
             close.push(full);
         }
     }
-    let mut msg = format!(
-        "pattern {:?} has no Rust translation {name:?}",
-        pattern.slug
-    );
-    if let Some((other, _)) = catalog.examples().find(|(_, r)| r.example == name) {
-        let _ = write!(msg, " ({name:?} belongs to pattern {:?})", other.slug);
+    let mut msg = format!("chapter {:?} has no Rust translation {name:?}", chapter.slug);
+    if let Some(other) = catalog.chapter_of_example(name) {
+        let _ = write!(msg, " ({name:?} belongs to chapter {:?})", other.slug);
     }
     if close.is_empty() {
         let _ = write!(msg, "; its translations are: {}", names.join(", "));
@@ -304,23 +127,32 @@ pub fn resolve<'a>(
 fn or_list(names: &[&str]) -> String {
     let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
     match quoted.as_slice() {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+        [init @ .., last] if !init.is_empty() => format!("{} or {last}", init.join(", ")),
+        _ => quoted.concat(),
     }
 }
 
-/// The crates a translation shows, for labels: "tokio", "crossbeam", or "std".
-pub fn crates_label(r: &RustExample) -> String {
-    if r.crates.is_empty() {
-        "std".into()
-    } else {
-        r.crates.join(", ")
+/// `cargo xtask list`: the chapters under their sections, each with its commands and tiers.
+pub fn list(catalog: &Catalog) -> String {
+    let mut out = String::new();
+    for (section, chapters) in catalog.grouped() {
+        let _ = writeln!(out, "{}", section.title);
+        for c in chapters {
+            let _ = writeln!(out, "  {:<22} {}", c.slug, c.title);
+            let _ = writeln!(out, "  {:<22} cd go-reference && go run ./{}", "", c.slug);
+            for r in &c.rust {
+                let cmd = format!("cargo run --example {}", r.example);
+                let _ = writeln!(out, "  {:<22} {cmd:<44} {}", "", tier_label(r));
+            }
+        }
+        out.push('\n');
     }
+    if !catalog.mistakes.is_empty() {
+        let cases: Vec<&str> = catalog.mistakes.iter().map(|m| m.case.as_str()).collect();
+        let _ = writeln!(out, "Museum (cargo xtask museum <case>): {}", cases.join(", "));
+    }
+    out
 }
-
-// ----------------------------------------------------------------------------------------------
-// The verb.
 
 /// When to colour the output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -334,11 +166,10 @@ pub enum ColorChoice {
 /// `cargo xtask show`'s arguments.
 #[derive(Debug, clap::Args)]
 pub struct ShowArgs {
-    /// The pattern's slug (`cargo xtask list` shows them), or the name of one of its Rust
-    /// translations.
+    /// The chapter's slug (`cargo xtask list` shows them), or one of its translations' names.
     pub slug: String,
     /// The Rust translation to show: its example name (`spawn-tokio`) or the part after the
-    /// slug (`tokio`). Default: the pattern's primary translation.
+    /// slug (`tokio`). Default: the chapter's primary translation.
     #[arg(long, value_name = "EXAMPLE")]
     pub rust: Option<String>,
     /// The width to fit, in columns. Default: the terminal's, else $COLUMNS, else 120.
@@ -353,17 +184,15 @@ pub struct ShowArgs {
 /// Runs `cargo xtask show`: resolves the names, reads the files, writes the reading to stdout.
 pub fn run(root: &Path, catalog: &Catalog, args: &ShowArgs) -> anyhow::Result<()> {
     use std::io::{IsTerminal, Write};
-
-    let (pattern, example) =
+    let (chapter, example) =
         resolve(catalog, &args.slug, args.rust.as_deref()).map_err(anyhow::Error::msg)?;
-    let stdout = std::io::stdout();
     let env_set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
             env_set("CLICOLOR_FORCE")
-                || (stdout.is_terminal()
+                || (std::io::stdout().is_terminal()
                     && !env_set("NO_COLOR")
                     && std::env::var("TERM").map_or(true, |t| t != "dumb"))
         }
@@ -373,37 +202,18 @@ pub fn run(root: &Path, catalog: &Catalog, args: &ShowArgs) -> anyhow::Result<()
         .or_else(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
         .or_else(|| std::env::var("COLUMNS").ok()?.trim().parse().ok())
         .unwrap_or(120);
-    let highlighter = if color {
-        Some(Highlighter::new()?)
-    } else {
-        None
-    };
-    let go = Program::go(root, pattern, highlighter.as_ref());
+    let highlighter = if color { Some(Highlighter::new()?) } else { None };
+    let go = Program::go(root, chapter, highlighter.as_ref());
     let rust = Program::rust(root, example, highlighter.as_ref());
     if go.text.is_none() && rust.text.is_none() {
-        anyhow::bail!(
-            "pattern {:?} has neither {} nor {} yet",
-            pattern.slug,
-            go.path,
-            rust.path
-        );
+        anyhow::bail!("chapter {:?} has neither {} nor {} yet", chapter.slug, go.path, rust.path);
     }
-    let expected = std::fs::read_to_string(pattern.expected_file(root)).ok();
-    let text = render(
-        &Reading {
-            pattern,
-            example,
-            go: &go,
-            rust: &rust,
-            expected: expected.as_deref(),
-        },
-        Options {
-            width,
-            color,
-            light: light_background(std::env::var("COLORFGBG").ok().as_deref()),
-        },
-    );
-    let mut out = stdout.lock();
+    let expected = std::fs::read_to_string(chapter.expected_file(root)).ok();
+    let reading =
+        Reading { catalog, chapter, example, go: &go, rust: &rust, expected: expected.as_deref() };
+    let light = light_background(std::env::var("COLORFGBG").ok().as_deref());
+    let text = render(&reading, Options { width, color, light });
+    let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         // `cargo xtask show spawn | head` closes the pipe early: not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
@@ -411,22 +221,17 @@ pub fn run(root: &Path, catalog: &Catalog, args: &ShowArgs) -> anyhow::Result<()
     }
 }
 
-// ----------------------------------------------------------------------------------------------
-// The terminal.
-
 /// How to lay the reading out.
 #[derive(Debug, Clone, Copy)]
 pub struct Options {
-    /// The terminal's width in columns.
     pub width: usize,
-    /// Whether to write colours (only when stdout is a terminal, unless forced).
+    /// Whether to write colours.
     pub color: bool,
     /// Whether the terminal has a light background: code takes the light theme's colours.
     pub light: bool,
 }
 
-/// Whether `COLORFGBG` (set by rxvt, Konsole, iTerm2 and others as "fg;bg") says the
-/// background is light: ANSI colours 7 and 9 to 15 are light.
+/// Whether `COLORFGBG` ("fg;bg", set by rxvt, Konsole, iTerm2) says the background is light.
 pub fn light_background(colorfgbg: Option<&str>) -> bool {
     colorfgbg
         .and_then(|v| v.rsplit(';').next())
@@ -438,26 +243,26 @@ pub fn light_background(colorfgbg: Option<&str>) -> bool {
 pub const MIN_SIDE_BY_SIDE: usize = 100;
 const GUTTER: &str = " │ ";
 
-/// The whole reading as text: a title block, the rows, and the checked output.
+/// What `show` renders: a chapter, one translation, both programs and the expected output.
 pub struct Reading<'a> {
-    pub pattern: &'a Chapter,
+    pub catalog: &'a Catalog,
+    pub chapter: &'a Chapter,
     pub example: &'a RustExample,
     pub go: &'a Program,
     pub rust: &'a Program,
-    /// The pattern's expected output, when it exists.
     pub expected: Option<&'a str>,
 }
 
 impl std::fmt::Debug for Reading<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Reading")
-            .field("pattern", &self.pattern.slug)
+            .field("chapter", &self.chapter.slug)
             .field("example", &self.example.example)
             .finish_non_exhaustive()
     }
 }
 
-/// A run of text with an optional style: what the terminal renderer works on.
+/// A run of text with a style: what the terminal renderer works on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Seg {
     text: String,
@@ -467,21 +272,7 @@ struct Seg {
 type Styled = Vec<Seg>;
 
 fn seg(text: impl Into<String>, style: Style) -> Seg {
-    Seg {
-        text: text.into(),
-        style,
-    }
-}
-
-fn tone_style(t: Tone) -> Style {
-    let mut s = Style::new();
-    if let Some((r, g, b)) = t.rgb {
-        s = s.fg_color(Some(RgbColor(r, g, b).into()));
-    }
-    if t.bold {
-        s = s.effects(Effects::BOLD);
-    }
-    s
+    Seg { text: text.into(), style }
 }
 
 const PROSE: Style = Style::new()
@@ -490,29 +281,26 @@ const PROSE: Style = Style::new()
 const DIM: Style = Style::new().effects(Effects::DIMMED);
 const BOLD: Style = Style::new().effects(Effects::BOLD);
 
-fn token_segs(line: &[Token], light: bool) -> Styled {
-    line.iter()
-        .map(|t| {
-            seg(
-                t.text.clone(),
-                tone_style(if light { t.light } else { t.dark }),
-            )
-        })
-        .collect()
+fn token_segs(line: &Line, light: bool) -> Styled {
+    let style = |t: Tone| {
+        let s = Style::new().fg_color(t.rgb.map(|(r, g, b)| RgbColor(r, g, b).into()));
+        if t.bold { s.effects(Effects::BOLD) } else { s }
+    };
+    let tone = |t: &crate::highlight::Token| if light { t.light } else { t.dark };
+    line.iter().map(|t| seg(t.text.clone(), style(tone(t)))).collect()
 }
 
 fn width_of(segs: &[Seg]) -> usize {
     segs.iter().map(|s| s.text.width()).sum()
 }
 
-/// Where to cut a line of text into rows of at most `width` columns (the first row) and
-/// `width - 2` (the rest, after the `↪ ` marker): char indices where each new row starts.
-/// A row ends after a space when one falls in its second half, else mid-word.
-fn break_points(text: &str, width: usize) -> Vec<usize> {
-    let chars: Vec<(char, usize)> = text.chars().map(|c| (c, c.width().unwrap_or(0))).collect();
+/// Where to cut a line into rows: char indices where each continuation row starts. The first
+/// row holds `width` columns, the others `width - lead` (they start with the line's indentation
+/// and a `↪ ` marker). A row ends at the last space that fits; only a word longer than a whole
+/// row is cut inside.
+fn break_points(chars: &[(char, usize)], width: usize, lead: usize) -> Vec<usize> {
     let mut breaks = Vec::new();
-    let mut start = 0;
-    let mut limit = width;
+    let (mut start, mut limit) = (0, width);
     loop {
         let mut used = 0;
         let mut end = start;
@@ -523,337 +311,274 @@ fn break_points(text: &str, width: usize) -> Vec<usize> {
         if end >= chars.len() {
             return breaks;
         }
-        let half = start + (end - start) / 2;
-        let cut = (half..end)
-            .rev()
-            .find(|&i| chars[i].0 == ' ')
-            .map(|i| i + 1)
-            .filter(|&c| c > start)
-            .unwrap_or(end.max(start + 1));
+        let at_space =
+            (start + 1..=end).rev().find(|&i| chars[i - 1].0 == ' ' && chars[i].0 != ' ');
+        let cut = at_space.unwrap_or(end.max(start + 1));
         breaks.push(cut);
         start = cut;
-        limit = width.saturating_sub(2).max(2);
+        limit = width.saturating_sub(lead).max(8);
     }
 }
 
-/// Cuts a styled line into rows of at most `width` columns. Continuation rows start with a
-/// dimmed `↪ ` so a reader sees the line was wrapped, not broken in the source.
+/// Cuts a styled line into rows of at most `width` columns. Continuation rows repeat the line's
+/// indentation and start with a dimmed `↪ `, so a wrapped line never reads as two.
 fn wrap_segs(line: Styled, width: usize) -> Vec<Styled> {
-    let width = width.max(4);
+    let width = width.max(10);
     let text: String = line.iter().map(|s| s.text.as_str()).collect();
-    let breaks = break_points(&text, width);
+    let chars: Vec<(char, usize)> = text.chars().map(|c| (c, c.width().unwrap_or(0))).collect();
+    let indent = chars.iter().take_while(|c| c.0 == ' ').count().min(width / 2);
+    let lead = format!("{}↪ ", " ".repeat(indent));
+    let breaks = break_points(&chars, width, lead.width());
     if breaks.is_empty() {
         return vec![line];
     }
     let mut rows: Vec<Styled> = vec![Vec::new()];
-    let mut at = 0; // char index in the line
-    let mut next = breaks.iter().copied().peekable();
+    let (mut at, mut next) = (0, breaks.iter().copied().peekable());
     for s in line {
         let mut buf = String::new();
         for c in s.text.chars() {
             if next.peek() == Some(&at) {
                 next.next();
-                if !buf.is_empty() {
-                    rows.last_mut()
-                        .expect("a row")
-                        .push(seg(std::mem::take(&mut buf), s.style));
-                }
-                rows.push(vec![seg("↪ ", DIM)]);
+                let row = rows.last_mut().expect("a row");
+                row.push(seg(std::mem::take(&mut buf), s.style));
+                rows.push(vec![seg(lead.clone(), DIM)]);
             }
             buf.push(c);
             at += 1;
         }
-        if !buf.is_empty() {
-            rows.last_mut().expect("a row").push(seg(buf, s.style));
-        }
+        rows.last_mut().expect("a row").push(seg(buf, s.style));
     }
     for row in &mut rows {
-        // A row that ends at a space need not show it.
+        row.retain(|s| !s.text.is_empty());
         if let Some(last) = row.last_mut() {
-            let trimmed = last.text.trim_end_matches(' ').len();
-            last.text.truncate(trimmed);
+            last.text.truncate(last.text.trim_end().len());
         }
     }
     rows
 }
 
-/// Re-wraps prose to `width` columns: paragraphs are joined and re-filled, list items
-/// (`- ...`) keep their indentation.
+/// Re-wraps prose to `width` columns: paragraphs are refilled, list items (`- ...`) keep their
+/// indentation and hang.
 pub fn reflow(prose: &[String], width: usize) -> Vec<String> {
-    let width = width.max(8);
     let mut out = Vec::new();
     let mut para: Vec<&str> = Vec::new();
-    let mut indent = String::new();
+    let mut indent = "";
     let flush = |para: &mut Vec<&str>, indent: &str, out: &mut Vec<String>| {
         if para.is_empty() {
             return;
         }
         let text = para.join(" ");
-        let first = indent.to_string();
-        let rest = if text.starts_with("- ") {
-            format!("{indent}  ")
-        } else {
-            indent.to_string()
-        };
-        let opts = textwrap::Options::new(width)
+        let hang = format!("{indent}{}", if text.starts_with("- ") { "  " } else { "" });
+        let opts = textwrap::Options::new(width.max(8))
             .word_splitter(textwrap::WordSplitter::NoHyphenation)
-            .initial_indent(&first)
-            .subsequent_indent(&rest);
-        out.extend(
-            textwrap::wrap(&text, opts)
-                .into_iter()
-                .map(|c| c.into_owned()),
-        );
+            .initial_indent(indent)
+            .subsequent_indent(&hang);
+        out.extend(textwrap::wrap(&text, opts).into_iter().map(|c| c.into_owned()));
         para.clear();
     };
     for line in prose {
         let trimmed = line.trim_start();
         if trimmed.is_empty() {
-            flush(&mut para, &indent, &mut out);
+            flush(&mut para, indent, &mut out);
             out.push(String::new());
-            continue;
-        }
-        if trimmed.starts_with("- ") {
-            flush(&mut para, &indent, &mut out);
-            indent = line[..line.len() - trimmed.len()].to_string();
-        } else if para.is_empty() {
-            indent = String::new();
-        }
-        para.push(if para.is_empty() {
-            trimmed
         } else {
-            line.trim()
-        });
+            if trimmed.starts_with("- ") {
+                flush(&mut para, indent, &mut out);
+                indent = &line[..line.len() - trimmed.len()];
+            } else if para.is_empty() {
+                indent = "";
+            }
+            para.push(trimmed.trim_end());
+        }
     }
-    flush(&mut para, &indent, &mut out);
+    flush(&mut para, indent, &mut out);
     out
 }
 
-/// A cell's content as styled rows of at most `width` columns.
-fn cell_rows(cell: &Cell, width: usize, missing: Option<&str>, light: bool) -> Vec<Styled> {
+/// Prose as `// ` comment rows refilled to `width`, with `indent` before each.
+fn comment_rows(prose: &[String], indent: &str, width: usize, style: Style) -> Vec<Styled> {
+    reflow(prose, width.saturating_sub(indent.width() + 3))
+        .into_iter()
+        .map(|l| vec![seg(format!("{indent}//{}{l}", if l.is_empty() { "" } else { " " }), style)])
+        .collect()
+}
+
+/// Code as rows: every block of whole-line `//` comments refilled like prose, other lines
+/// wrapped at spaces.
+fn code_rows(code: &[Line], width: usize, light: bool) -> Vec<Styled> {
     let mut out = Vec::new();
-    if !cell.present {
-        let note = match missing {
-            Some(path) => format!("({path} is not written yet)"),
-            None => "(no such step on this side)".to_string(),
-        };
-        for l in textwrap::wrap(&note, width.max(8)) {
-            out.push(vec![seg(l.into_owned(), DIM)]);
-        }
-        return out;
-    }
-    for l in reflow(&cell.prose, width.saturating_sub(3)) {
-        let text = if l.is_empty() {
-            "//".to_string()
+    let mut i = 0;
+    while i < code.len() {
+        let text = crate::highlight::line_text(&code[i]);
+        let indent = &text[..text.len() - text.trim_start().len()];
+        let comment = |t: &str| t.starts_with(indent) && plain_comment(t).is_some();
+        if comment(&text) {
+            let block: Vec<String> = code[i..]
+                .iter()
+                .map(|l| crate::highlight::line_text(l))
+                .take_while(|t| comment(t) && t[indent.len()..].trim_start() == t.trim_start())
+                .collect();
+            let prose: Vec<String> =
+                block.iter().filter_map(|t| plain_comment(t)).map(String::from).collect();
+            let first = token_segs(&code[i], light).into_iter().find(|s| !s.text.trim().is_empty());
+            let style = first.map_or(PROSE, |s| s.style);
+            out.extend(comment_rows(&prose, indent, width, style));
+            i += block.len();
         } else {
-            format!("// {l}")
-        };
-        out.push(vec![seg(text, PROSE)]);
-    }
-    for line in &cell.code {
-        out.extend(wrap_segs(token_segs(line, light), width));
+            out.extend(wrap_segs(token_segs(&code[i], light), width));
+            i += 1;
+        }
     }
     out
+}
+
+/// A cell as styled rows of at most `width` columns.
+fn cell_rows(cell: &Cell, path: &str, width: usize, light: bool) -> Vec<Styled> {
+    let note = |text: String, style| {
+        let opts = textwrap::Options::new(width.max(8));
+        textwrap::wrap(&text, opts).into_iter().map(|l| vec![seg(l.into_owned(), style)]).collect()
+    };
+    match cell {
+        Cell::Missing => note(format!("({path} is not written yet)"), DIM),
+        Cell::Absent => note("(no such step on this side)".into(), DIM),
+        Cell::Skipped(why) => note(format!("Nothing to do in Rust: {why}"), PROSE),
+        Cell::Written { prose, code } => {
+            let mut rows = comment_rows(prose, "", width, PROSE);
+            rows.extend(code_rows(code, width, light));
+            rows
+        }
+    }
 }
 
 fn paint(out: &mut String, segs: &[Seg], color: bool) {
     for s in segs {
         if color && s.style != Style::new() {
-            let _ = write!(
-                out,
-                "{}{}{}",
-                s.style.render(),
-                s.text,
-                s.style.render_reset()
-            );
+            let _ = write!(out, "{}{}{}", s.style.render(), s.text, s.style.render_reset());
         } else {
             out.push_str(&s.text);
         }
     }
 }
 
-fn rule(out: &mut String, title: &str, width: usize, color: bool) {
-    let head = format!("── {title} ");
-    let fill = width.saturating_sub(head.width());
-    paint(out, &[seg(head, BOLD), seg("─".repeat(fill), DIM)], color);
+fn line(out: &mut String, segs: &[Seg], color: bool) {
+    paint(out, segs, color);
     out.push('\n');
 }
 
-/// Writes wrapped plain text with a style.
+fn rule(out: &mut String, title: &str, width: usize, color: bool) {
+    let head = format!("── {title} ");
+    let fill = width.saturating_sub(head.width());
+    line(out, &[seg(head, BOLD), seg("─".repeat(fill), DIM)], color);
+}
+
+/// Wrapped plain text with a style.
 fn para(out: &mut String, text: &str, width: usize, style: Style, color: bool) {
     let opts =
         textwrap::Options::new(width.max(8)).word_splitter(textwrap::WordSplitter::NoHyphenation);
     for l in textwrap::wrap(text, opts) {
-        paint(out, &[seg(l.into_owned(), style)], color);
-        out.push('\n');
+        line(out, &[seg(l.into_owned(), style)], color);
     }
 }
 
 /// Renders a reading for the terminal.
 pub fn render(reading: &Reading<'_>, opts: Options) -> String {
-    let Reading {
-        pattern,
-        example,
-        go,
-        rust,
-        expected,
-    } = reading;
-    let width = opts.width.max(40);
-    let color = opts.color;
+    let Reading { catalog, chapter, example, go, rust, expected } = reading;
+    let (width, color) = (opts.width.max(40), opts.color);
     let mut out = String::new();
-
-    para(&mut out, &pattern.title, width, BOLD, color);
-    para(
-        &mut out,
-        &format!("{} · {}", pattern.section, pattern.takeaway),
-        width,
-        Style::new(),
-        color,
-    );
+    para(&mut out, &chapter.title, width, BOLD, color);
+    let section = &catalog.section_of(chapter).title;
+    para(&mut out, &format!("{section} · {}", chapter.takeaway), width, Style::new(), color);
     out.push('\n');
-    let go_cmd = format!("cd go-reference && go run ./{}", pattern.go());
-    let rust_cmd = format!("cargo run --example {}", example.example);
-    let label_w = go.path.width().max(rust.path.width());
-    for (label, path, cmd) in [("Go  ", &go.path, &go_cmd), ("Rust", &rust.path, &rust_cmd)] {
-        let pad = " ".repeat(label_w - path.width());
-        let head = format!("  {label}  {path}{pad}  ");
-        let lines = if head.width() + cmd.width() <= width {
-            vec![vec![
-                seg(format!("  {label}  "), BOLD),
-                seg(format!("{path}{pad}  "), Style::new()),
-                seg(cmd.to_string(), DIM),
-            ]]
+    let commands = [
+        ("Go  ", &go.path, format!("cd go-reference && go run ./{}", chapter.slug)),
+        ("Rust", &rust.path, format!("cargo run --example {}", example.example)),
+    ];
+    for (label, path, cmd) in commands {
+        let head = vec![seg(format!("  {label}  "), BOLD), seg(path.clone(), Style::new())];
+        if width_of(&head) + 2 + cmd.width() <= width {
+            line(&mut out, &[head, vec![seg(format!("  {cmd}"), DIM)]].concat(), color);
         } else {
             // Too narrow for one line: the command goes under the path.
-            vec![
-                vec![
-                    seg(format!("  {label}  "), BOLD),
-                    seg(path.to_string(), Style::new()),
-                ],
-                vec![seg(format!("        {cmd}"), DIM)],
-            ]
-        };
-        for line in lines {
-            for r in wrap_segs(line, width) {
-                paint(&mut out, &r, color);
-                out.push('\n');
-            }
+            line(&mut out, &head, color);
+            para(&mut out, &format!("        {cmd}"), width, DIM, color);
         }
     }
-    let others: Vec<String> = pattern
+    let others: Vec<String> = chapter
         .rust
         .iter()
         .filter(|r| r.example != example.example)
-        .map(|r| format!("{} ({})", r.example, crates_label(r)))
+        .map(|r| format!("{} ({})", r.example, tier_label(r)))
         .collect();
     if !others.is_empty() {
         let text = format!(
             "  Also  {}: cargo xtask show {} --rust <name>",
             others.join(", "),
-            pattern.slug
+            chapter.slug
         );
         para(&mut out, &text, width, DIM, color);
     }
     out.push('\n');
-
     let side_by_side = width >= MIN_SIDE_BY_SIDE;
     let col = (width - GUTTER.width()) / 2;
-    let go_missing = go.text.is_none().then_some(go.path.as_str());
-    let rust_missing = rust.text.is_none().then_some(rust.path.as_str());
     if side_by_side {
         let heads = [
             format!("Go · {}", go.path),
-            format!("Rust · {} ({})", rust.path, crates_label(example)),
+            format!("Rust · {} ({})", rust.path, tier_label(example)),
         ];
-        let left = wrap_segs(vec![seg(heads[0].clone(), BOLD)], col);
-        let right = wrap_segs(vec![seg(heads[1].clone(), BOLD)], col);
-        two_columns(&mut out, &left, &right, col, color);
+        let [l, r] = heads.map(|h| wrap_segs(vec![seg(h, BOLD)], col));
+        two_columns(&mut out, &l, &r, col, color);
     }
     for row in rows(go, rust) {
-        let heading = row.heading();
-        let heading = match (row.kind, row.go.present, row.rust.present) {
-            (RowKind::Step(_), false, true) => format!("{heading} (Rust only)"),
-            (RowKind::Step(_), true, false) => format!("{heading} (Go only)"),
-            _ => heading,
+        let heading = match row.only() {
+            Some(only) => format!("{} ({only})", row.heading()),
+            None => row.heading(),
         };
         rule(&mut out, &heading, width, color);
-        let step_missing = |m| match row.kind {
-            RowKind::Step(_) => None,
-            _ => m,
-        };
+        let not_a_step = !matches!(row.kind, RowKind::Step(_));
         if side_by_side {
-            let left = cell_rows(&row.go, col, step_missing(go_missing), opts.light);
-            let right = cell_rows(&row.rust, col, step_missing(rust_missing), opts.light);
-            two_columns(&mut out, &left, &right, col, color);
-        } else {
-            for (label, cell, missing) in [
-                ("Go", &row.go, step_missing(go_missing)),
-                ("Rust", &row.rust, step_missing(rust_missing)),
-            ] {
-                if !cell.present && matches!(row.kind, RowKind::Step(_)) {
-                    continue;
-                }
-                let body = cell_rows(cell, width.saturating_sub(2), missing, opts.light);
-                if body.is_empty() {
-                    continue;
-                }
-                paint(&mut out, &[seg(label, BOLD)], color);
-                out.push('\n');
-                for r in body {
-                    out.push_str("  ");
-                    paint(&mut out, &r, color);
-                    out.push('\n');
-                }
+            let l = cell_rows(&row.go, &go.path, col, opts.light);
+            let r = cell_rows(&row.rust, &rust.path, col, opts.light);
+            two_columns(&mut out, &l, &r, col, color);
+            continue;
+        }
+        for (label, cell, path) in [("Go", &row.go, &go.path), ("Rust", &row.rust, &rust.path)] {
+            let empty = matches!(cell, Cell::Written { prose, code } if prose.is_empty() && code.is_empty());
+            if empty || (*cell == Cell::Absent) || (not_a_step && *cell == Cell::Missing) {
+                continue;
+            }
+            line(&mut out, &[seg(label, BOLD)], color);
+            for r in cell_rows(cell, path, width - 2, opts.light) {
+                out.push_str("  ");
+                line(&mut out, &r, color);
             }
         }
     }
-    let pattern_expected = format!("go-reference/{}/expected.txt", pattern.go());
-    rule(
-        &mut out,
-        &format!("Output: {pattern_expected}"),
-        width,
-        color,
-    );
+    let expected_path = format!("go-reference/{}/expected.txt", chapter.slug);
+    rule(&mut out, &format!("Output: {expected_path}"), width, color);
     match expected {
         Some(text) => {
-            para(
-                &mut out,
-                "Go and every Rust translation print exactly this; `cargo test` checks it.",
-                width,
-                DIM,
-                color,
-            );
-            for line in text.lines() {
-                for r in wrap_segs(vec![seg(line, Style::new())], width) {
-                    paint(&mut out, &r, color);
-                    out.push('\n');
+            let note = "Go and every Rust translation print exactly this; `cargo test` checks it.";
+            para(&mut out, note, width, DIM, color);
+            for l in text.lines() {
+                for r in wrap_segs(vec![seg(l, Style::new())], width) {
+                    line(&mut out, &r, color);
                 }
             }
         }
-        None => para(
-            &mut out,
-            &format!("({pattern_expected} is not written yet)"),
-            width,
-            DIM,
-            color,
-        ),
+        None => para(&mut out, &format!("({expected_path} is not written yet)"), width, DIM, color),
     }
     out
 }
 
 fn two_columns(out: &mut String, left: &[Styled], right: &[Styled], col: usize, color: bool) {
-    let n = left.len().max(right.len());
-    for i in 0..n {
-        let l = left.get(i).map(Vec::as_slice).unwrap_or(&[]);
-        let r = right.get(i).map(Vec::as_slice).unwrap_or(&[]);
+    for i in 0..left.len().max(right.len()) {
+        let l = left.get(i).map_or(&[][..], Vec::as_slice);
         paint(out, l, color);
         out.push_str(&" ".repeat(col.saturating_sub(width_of(l))));
         paint(out, &[seg(GUTTER, DIM)], color);
-        paint(out, r, color);
-        // No trailing spaces: right-hand rows end where their text ends.
-        while out.ends_with(' ') {
-            out.pop();
-        }
+        paint(out, right.get(i).map_or(&[][..], Vec::as_slice), color);
+        // No trailing spaces: a row ends where its text ends.
+        out.truncate(out.trim_end_matches(' ').len());
         out.push('\n');
     }
 }
@@ -861,230 +586,142 @@ fn two_columns(out: &mut String, left: &[Styled], right: &[Styled], col: usize, 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::highlight::Lang;
 
-    const CATALOG: &str = r#"
-        [[pattern]]
-        slug = "spawn"
-        title = "Spawning"
-        section = "1. Spawning"
-        go = "spawn"
-        takeaway = "Join it."
-        rust = [{ example = "spawn", tier = "std" },
-                { example = "spawn-scoped", tier = "std" },
-                { example = "spawn-tokio", tier = "async", crates = ["tokio"] }]
-
-        [[pattern]]
-        slug = "channels"
-        title = "Channels"
-        section = "2. Channels"
-        go = "channels"
-        takeaway = "Drop the sender."
-        rust = [{ example = "channels", tier = "std" }]
-    "#;
-
-    fn catalog() -> Catalog {
-        let c: Catalog = toml::from_str(CATALOG).expect("test catalog");
-        c.validate().expect("valid");
-        c
+    fn texts(rows: Vec<Styled>) -> Vec<String> {
+        rows.iter().map(|r| r.iter().map(|s| s.text.as_str()).collect()).collect()
     }
 
     #[test]
     fn resolves_slugs_examples_and_short_names() {
-        let c = catalog();
-        let (p, r) = resolve(&c, "spawn", None).unwrap();
-        assert_eq!((p.slug.as_str(), r.example.as_str()), ("spawn", "spawn"));
-        let (p, r) = resolve(&c, "spawn", Some("tokio")).unwrap();
-        assert_eq!(
-            (p.slug.as_str(), r.example.as_str()),
-            ("spawn", "spawn-tokio")
-        );
-        let (p, r) = resolve(&c, "spawn-scoped", None).unwrap();
-        assert_eq!(
-            (p.slug.as_str(), r.example.as_str()),
-            ("spawn", "spawn-scoped")
-        );
+        let c = crate::fixture::catalog();
+        let pick =
+            |slug, rust| resolve(&c, slug, rust).map(|(p, r)| (p.slug.clone(), r.example.clone()));
+        assert_eq!(pick("spawn", None), Ok(("spawn".into(), "spawn".into())));
+        assert_eq!(pick("spawn", Some("tokio")), Ok(("spawn".into(), "spawn-tokio".into())));
+        assert_eq!(pick("spawn-scoped", None), Ok(("spawn".into(), "spawn-scoped".into())));
     }
 
     #[test]
-    fn unknown_names_get_close_matches() {
-        let c = catalog();
-        let err = resolve(&c, "spwan", None).unwrap_err();
-        assert!(err.contains("no pattern is called \"spwan\""), "{err}");
-        assert!(err.contains("`spawn`"), "{err}");
+    fn unknown_names_suggest_chapters_first_then_translations() {
+        let c = crate::fixture::catalog();
+        let err = resolve(&c, "chanels", None).unwrap_err();
+        assert!(err.contains("did you mean `channels` or `channels-rayon`?"), "{err}");
+        let err = resolve(&c, "mutexes", None).unwrap_err();
+        assert!(err.contains("did you mean `mutex`"), "{err}");
         let err = resolve(&c, "zzzzzz", None).unwrap_err();
-        assert!(err.contains("the patterns are: spawn, channels"), "{err}");
-        let err = resolve(&c, "spawn", Some("spawn-tokyo")).unwrap_err();
-        assert!(err.contains("did you mean `spawn-tokio`"), "{err}");
+        assert!(err.contains("  Goroutines and threads: spawn\n  Channels: channels\n"), "{err}");
         let err = resolve(&c, "spawn", Some("tokyo")).unwrap_err();
         assert!(err.contains("did you mean `spawn-tokio`"), "{err}");
         let err = resolve(&c, "spawn", Some("channels")).unwrap_err();
-        assert!(err.contains("belongs to pattern \"channels\""), "{err}");
+        assert!(err.contains("belongs to chapter \"channels\""), "{err}");
     }
 
     #[test]
-    fn close_matches_prefers_containment() {
-        let names = ["channels", "channels-tokio", "mutex", "cond"];
-        assert_eq!(close_matches("chanels", names)[0], "channels");
-        assert_eq!(close_matches("tokio", names), ["channels-tokio"]);
-        assert!(close_matches("qqqq", names).is_empty());
-    }
-
-    fn program(text: &str, lang: Lang, path: &str) -> Program {
-        Program {
-            path: path.into(),
-            lang,
-            text: Some(text.into()),
-            split: align::split(text),
-            lines: highlight::plain_lines(text, TAB),
-        }
-    }
-
-    const GO: &str =
-        "// Go header.\npackage main\n\nfunc main() {\n\t// ## One\n\t// Go prose.\n\tx := 1\n}\n";
-    const RUST: &str = "//! Rust header.\n\nfn main() {\n    // ## One\n    // Rust prose.\n    let x = 1;\n    // ## Extra\n    let y = 2;\n}\n";
-
-    #[test]
-    fn rows_cover_header_setup_steps_and_rest() {
-        let go = program(GO, Lang::Go, "go-reference/x/main.go");
-        let rust = program(RUST, Lang::Rust, "examples-std/examples/x.rs");
-        let rows = rows(&go, &rust);
-        let kinds: Vec<RowKind> = rows.iter().map(|r| r.kind).collect();
-        assert_eq!(
-            kinds,
-            [
-                RowKind::Header,
-                RowKind::Setup,
-                RowKind::Step(1),
-                RowKind::Step(2),
-                RowKind::Rest
-            ]
+    fn the_list_groups_chapters_under_sections_with_one_tier_vocabulary() {
+        let text = list(&crate::fixture::catalog());
+        let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s:?} not in\n{text}"));
+        assert!(
+            at("Goroutines and threads\n") < at("  spawn ") && at("  spawn ") < at("Channels\n")
         );
-        assert_eq!(rows[2].go.prose, ["Go prose."]);
-        assert_eq!(highlight::line_text(&rows[2].go.code[0]), "x := 1");
-        assert!(!rows[3].go.present && rows[3].rust.present);
-        assert_eq!(rows[3].anchor(), "extra");
+        assert!(at("Beyond the guide\n") < at("  semaphore "));
+        assert!(
+            text.contains("cargo run --example spawn-tokio") && text.contains(" async: tokio\n")
+        );
+        assert!(
+            text.contains(" crossbeam: rayon\n")
+                && text.contains("Museum (cargo xtask museum <case>): counter-race")
+        );
     }
 
-    fn reading_text(width: usize) -> String {
-        let c = catalog();
-        let p = c.chapter("spawn").unwrap();
-        let go = program(GO, Lang::Go, "go-reference/spawn/main.go");
-        let rust = program(RUST, Lang::Rust, "examples-std/examples/spawn.rs");
-        render(
-            &Reading {
-                pattern: p,
-                example: p.primary(),
-                go: &go,
-                rust: &rust,
-                expected: Some("one\ntwo\n"),
-            },
-            Options {
-                width,
-                color: false,
-                light: false,
-            },
-        )
+    const GO: &str = "// Go header.\npackage main\n\nfunc main() {\n\t// ## One\n\t// Go prose.\n\tx := 1\n\t// ## Close\n\tclose(ch)\n}\n";
+    const RUST: &str = "//! Rust header.\n\nfn main() {\n    // ## One\n    // Rust prose.\n    let x = 1;\n    // A first line of a comment block inside the code, long enough that it has to be\n    // refilled.\n    let y = x.checked_add(1).map(|v| v * 2).unwrap_or_default_value_of_some_kind(\"?\");\n    // ## Extra\n    let z = 2;\n    // ## Close\n    // Nothing to do in Rust: the channel closes when its Sender is dropped.\n}\n";
+
+    fn reading_text(width: usize, rust_text: Option<&str>) -> String {
+        let c = crate::fixture::catalog();
+        let ch = c.chapter("spawn").unwrap();
+        let go = Program::new("go-reference/spawn/main.go", Lang::Go, Some(GO.into()), None);
+        let rust = Program::new(
+            "examples-std/examples/spawn.rs",
+            Lang::Rust,
+            rust_text.map(String::from),
+            None,
+        );
+        let reading = Reading {
+            catalog: &c,
+            chapter: ch,
+            example: ch.primary(),
+            go: &go,
+            rust: &rust,
+            expected: rust_text.map(|_| "one\ntwo\n"),
+        };
+        render(&reading, Options { width, color: false, light: false })
     }
 
     #[test]
     fn side_by_side_fits_the_width_and_lines_up_steps() {
-        let text = reading_text(120);
+        let text = reading_text(120, Some(RUST));
         for line in text.lines() {
             assert!(line.width() <= 120, "too wide: {line:?}");
         }
-        let one = text
-            .lines()
-            .find(|l| l.contains("// Go prose."))
-            .expect("the step's prose");
+        let one = text.lines().find(|l| l.contains("// Go prose.")).expect("the step's prose");
         assert!(one.contains(" │ // Rust prose."), "{one:?}");
         assert!(text.contains("── 2. Extra (Rust only) "));
         assert!(text.contains("(no such step on this side)"));
-        assert!(text.contains("Also  spawn-scoped (std), spawn-tokio (tokio)"));
-        assert!(text.ends_with("one\ntwo\n"));
-        assert!(!text.contains('\x1b'), "no colour when asked for none");
+        assert!(text.contains("Goroutines and threads · Join it."));
+        assert!(text.contains("Also  spawn-scoped (std), spawn-tokio (async: tokio)"));
+        let close = text
+            .lines()
+            .find(|l| l.contains("close(ch)"))
+            .expect("the Go side of the skipped step");
+        assert!(close.contains("│ Nothing to do in Rust: the channel closes"), "{close:?}");
+        assert!(text.ends_with("one\ntwo\n") && !text.contains('\x1b'));
+    }
+
+    #[test]
+    fn narrow_terminals_stack_and_never_cut_a_word() {
+        let text = reading_text(60, Some(RUST));
+        assert!(!text.contains(" │ "));
+        for line in text.lines() {
+            assert!(line.width() <= 60, "too wide: {line:?}");
+        }
+        assert!(text.find("// Go prose.").unwrap() < text.find("// Rust prose.").unwrap());
+        // Every comment block is refilled, not only the step's first.
+        assert!(text.contains("  // A first line of a comment block inside the code, long\n  // enough that it has to be refilled.\n"), "{text}");
+        // Code wraps at a space, the continuation marked and indented.
+        assert!(text.contains("  let y = x.checked_add(1).map(|v| v *\n  ↪ 2).unwrap_or_default_value_of_some_kind(\"?\");"), "{text}");
+        assert!(
+            text.contains(
+                "  Go    go-reference/spawn/main.go\n        cd go-reference && go run ./spawn\n"
+            ),
+            "{text}"
+        );
     }
 
     #[test]
     fn a_translation_not_written_yet_is_named_not_fatal() {
-        let c = catalog();
-        let p = c.chapter("spawn").unwrap();
-        let go = program(GO, Lang::Go, "go-reference/spawn/main.go");
-        let rust = Program {
-            path: "examples-std/examples/spawn.rs".into(),
-            lang: Lang::Rust,
-            text: None,
-            split: Split::default(),
-            lines: Vec::new(),
-        };
-        let text = render(
-            &Reading {
-                pattern: p,
-                example: p.primary(),
-                go: &go,
-                rust: &rust,
-                expected: None,
-            },
-            Options {
-                width: 120,
-                color: false,
-                light: false,
-            },
-        );
+        let text = reading_text(120, None);
         assert!(text.contains("(examples-std/examples/spawn.rs is not written yet)"));
         assert!(text.contains("// Go prose."), "the Go side is still shown");
         assert!(text.contains("(go-reference/spawn/expected.txt is not written yet)"));
     }
 
     #[test]
-    fn narrow_terminals_get_stacked_columns() {
-        let text = reading_text(60);
-        assert!(!text.contains(" │ "));
-        for line in text.lines() {
-            assert!(line.width() <= 60, "too wide: {line:?}");
-        }
-        let go_at = text.find("// Go prose.").unwrap();
-        let rust_at = text.find("// Rust prose.").unwrap();
-        assert!(go_at < rust_at);
-    }
-
-    #[test]
-    fn colorfgbg_tells_light_from_dark() {
-        assert!(light_background(Some("0;15")));
-        assert!(light_background(Some("0;default;7")));
-        assert!(!light_background(Some("15;0")));
-        assert!(!light_background(Some("garbage")));
-        assert!(!light_background(None));
-    }
-
-    #[test]
-    fn long_lines_wrap_with_a_marker() {
-        let texts = |line: Styled, width| -> Vec<String> {
-            wrap_segs(line, width)
-                .iter()
-                .map(|r| r.iter().map(|s| s.text.as_str()).collect())
-                .collect()
-        };
+    fn long_words_are_cut_only_when_nothing_else_fits() {
+        let row = |s: &str, w| texts(wrap_segs(vec![seg(s, Style::new())], w));
+        assert_eq!(row("abcdefghijklmnop", 10), ["abcdefghij", "↪ klmnop"]);
         assert_eq!(
-            texts(vec![seg("abcdefghij", Style::new())], 6),
-            ["abcdef", "↪ ghij"]
+            row("    let x = call(argument);", 21),
+            ["    let x =", "    ↪ call(argument);"]
         );
-        // At a space in the row's second half, across styled segments.
-        let line = vec![seg("let x = ", Style::new()), seg("call(arg);", BOLD)];
-        assert_eq!(texts(line, 12), ["let x =", "↪ call(arg);"]);
-        assert_eq!(texts(vec![seg("short", Style::new())], 12), ["short"]);
+        assert_eq!(row("short", 12), ["short"]);
     }
 
     #[test]
     fn reflow_refills_paragraphs_and_keeps_list_items() {
-        let prose: Vec<String> = [
-            "Run it with this",
-            "command.",
-            "",
-            "  - first item that is long",
-            "  - second",
-        ]
-        .map(String::from)
-        .to_vec();
+        let prose =
+            ["Run it with this", "command.", "", "  - first item that is long", "  - second"]
+                .map(String::from);
         assert_eq!(
             reflow(&prose, 20),
             [
@@ -1096,5 +733,11 @@ mod tests {
                 "  - second"
             ]
         );
+    }
+
+    #[test]
+    fn colorfgbg_tells_light_from_dark() {
+        assert!(light_background(Some("0;15")) && light_background(Some("0;default;7")));
+        assert!(!light_background(Some("15;0")) && !light_background(None));
     }
 }

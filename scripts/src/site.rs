@@ -1,84 +1,269 @@
-//! `cargo xtask site`: a static site in `target/site/`, generated from the runnable sources.
+//! `cargo xtask site`: a static site in `target/site/`, the HTML view of the chapter model
+//! ([`crate::chapter`]). An index of the chapters under their sections; a page per chapter
+//! (each step's prose above its Go and Rust code, a tab per translation, skipped steps as
+//! "nothing to do in Rust", the checked output, the page note, the Go → Rust APIs it uses,
+//! previous and next); `go-to-rust.html` (index.toml); the museum, the benchmarks and the
+//! guide's claims when they exist; a search box over chapter titles and Go names. Nothing is
+//! fetched from elsewhere: the folder works from disk, from localhost or on GitHub Pages.
 //!
-//! An index of every pattern, grouped by the guide's sections; one page per pattern with a row
-//! per step (prose | Go | Rust), a tab per Rust translation and the checked output; the
-//! museum of mistakes, the benchmark report (the one `build` is given) and the guide's claims
-//! checked (`claims.toml`) when they exist. Everything a page needs is in
-//! the folder: no CDN, web font or script from elsewhere, so it can be opened from disk,
-//! served from localhost, or published as it is with GitHub Pages.
-//!
-//! Templates (minijinja) and assets live in `scripts/site/`; they are compiled in, so the
-//! binary alone can build the site.
+//! Every page is a minijinja template (`scripts/site/templates/`, compiled in) with HTML
+//! auto-escaping; Rust code builds only data.
 
 pub mod bench;
 pub mod claims;
 pub mod html;
 pub mod museum;
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use minijinja::value::Serde;
-use minijinja::{Environment, Value};
+use minijinja::{AutoEscape, Environment, Value};
 use serde::Serialize;
 
 use crate::catalog::{Catalog, Chapter};
+use crate::chapter::{self, Cell, Program, RowKind, rel_path, tier_label};
 use crate::highlight::Highlighter;
-use crate::show::{self, Cell, Program, RowKind};
+use crate::index::{Counterpart, Entry, Index};
 
-use self::html::Palette;
+use self::html::{CodeLine, Palette};
 
 /// The file that marks a folder as built by this module, so a rebuild may empty it.
 const MARKER: &str = ".xtask-site";
-
 /// Where the site goes by default, relative to the workspace root.
 pub const DEFAULT_OUT: &str = "target/site";
-/// Where `cargo xtask compare` leaves its report, relative to the workspace root:
-/// `cargo xtask site` shows it when it exists.
+/// Where `cargo xtask compare` leaves its report: the site shows it with `--local-bench`.
 pub const BENCH_REPORT: &str = "target/compare/report.json";
-/// The full run committed with the benchmarks (benches/README.md quotes it), which
-/// `cargo xtask site` shows when this checkout has not run `cargo xtask compare` itself, and
-/// the tests always build with.
+/// The full run committed with the benchmarks (benches/README.md quotes it): what the site
+/// shows unless told otherwise.
 pub const BENCH_REFERENCE: &str = "benches/results/amd-epyc-2core.json";
 
-const TEMPLATES: &[(&str, &str)] = &[
-    ("base.html", include_str!("../site/templates/base.html")),
-    ("macros.html", include_str!("../site/templates/macros.html")),
-    ("index.html", include_str!("../site/templates/index.html")),
-    (
-        "pattern.html",
-        include_str!("../site/templates/pattern.html"),
-    ),
-    (
-        "mistake.html",
-        include_str!("../site/templates/mistake.html"),
-    ),
-    ("bench.html", include_str!("../site/templates/bench.html")),
-    ("claims.html", include_str!("../site/templates/claims.html")),
-];
+macro_rules! files {
+    ($dir:literal: $($name:literal),*) => {
+        &[$(($name, include_str!(concat!("../site/", $dir, "/", $name)))),*]
+    };
+}
+const TEMPLATES: &[(&str, &str)] = files!("templates": "base.html", "macros.html", "index.html",
+    "chapter.html", "go-to-rust.html", "mistake.html", "bench.html", "claims.html", "chart.svg",
+    "claims.md", "report.md");
+const ASSETS: &[(&str, &str)] = files!("assets": "style.css", "site.js", "favicon.svg");
 
-const ASSETS: &[(&str, &str)] = &[
-    ("assets/style.css", include_str!("../site/assets/style.css")),
-    ("assets/site.js", include_str!("../site/assets/site.js")),
-    (
-        "assets/favicon.svg",
-        include_str!("../site/assets/favicon.svg"),
-    ),
-];
+/// The templates, with HTML escaping for `.html` and `.svg` and none for Markdown.
+pub fn environment() -> Result<Environment<'static>> {
+    let mut env = Environment::new();
+    // Before the templates are added: each one's escaping is fixed when it is compiled.
+    env.set_auto_escape_callback(|name| match name.rsplit('.').next() {
+        Some("html" | "svg") => AutoEscape::Html,
+        _ => AutoEscape::None,
+    });
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    for (name, source) in TEMPLATES {
+        env.add_template(name, source).with_context(|| format!("template {name}"))?;
+    }
+    Ok(env)
+}
 
 /// What a build wrote.
 #[derive(Debug, Default)]
 pub struct Built {
     /// Every HTML page, relative to the output folder, index first.
     pub pages: Vec<String>,
-    /// Things a reader of the build log should know: files the catalog names that do not
-    /// exist yet, optional inputs that were absent.
+    /// What a reader of the build log should know: files not written yet, inputs absent.
     pub notes: Vec<String>,
 }
 
-/// Builds the site for `catalog` (read from `root`) into `out`, with a benchmarks page from the
-/// `cargo xtask compare` report at `bench_report` (which must exist and parse), or none.
+/// A link with a line of text.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub href: String,
+    pub title: String,
+    pub note: String,
+}
+
+fn link(href: String, title: &str, note: &str) -> Link {
+    Link { href, title: title.into(), note: note.into() }
+}
+
+/// What every page's frame shows: the top bar's links, the chapters by section, and the
+/// index's search entries.
+#[derive(Debug, Serialize)]
+struct Nav {
+    museum: bool,
+    benchmarks: bool,
+    claims: bool,
+    sections: Vec<NavSection>,
+}
+
+#[derive(Debug, Serialize)]
+struct NavSection {
+    id: String,
+    title: String,
+    chapters: Vec<Link>,
+    /// The claims page's part about this section.
+    claims: Option<Link>,
+}
+
+/// What every template gets.
+#[derive(Serialize)]
+struct Ctx<'a, T> {
+    /// The path back to the site's root.
+    base: &'a str,
+    nav: &'a Nav,
+    page: &'a T,
+}
+
+/// A source file as a page shows it.
+#[derive(Debug, Serialize)]
+pub struct FileView {
+    pub path: String,
+    /// The command that runs it, from the workspace root.
+    pub command: String,
+    /// True when the catalog names the file but it is not written yet.
+    pub missing: bool,
+    pub code: Vec<CodeLine>,
+}
+
+impl FileView {
+    pub fn new(prog: &Program, command: String, palette: &mut Palette) -> FileView {
+        FileView {
+            path: prog.path.clone(),
+            command,
+            missing: prog.text.is_none(),
+            code: html::code(&prog.lines, palette),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct ChapterPage {
+    slug: String,
+    title: String,
+    section: Link,
+    takeaway: String,
+    prev: Option<Link>,
+    next: Option<Link>,
+    go: FileView,
+    expected_path: String,
+    expected: Option<String>,
+    /// The page note (go-reference/<slug>/README.md) as HTML.
+    note: Option<String>,
+    apis: Vec<EntryView>,
+    translations: Vec<Translation>,
+    /// Museum cases this chapter's translations rule out.
+    mistakes: Vec<Link>,
+}
+
+#[derive(Debug, Serialize)]
+struct Translation {
+    /// The example's name, also the tab's id.
+    id: String,
+    tier: String,
+    file: FileView,
+    /// A Rust Playground link carrying the program, when the Playground has its crates.
+    playground: Option<String>,
+    rows: Vec<RowView>,
+}
+
+#[derive(Debug, Serialize)]
+struct RowView {
+    id: String,
+    kind: &'static str,
+    heading: String,
+    only: Option<&'static str>,
+    go: CellView,
+    rust: CellView,
+}
+
+#[derive(Debug, Serialize)]
+struct CellView {
+    /// `missing`, `absent`, `skipped` or `written`.
+    state: &'static str,
+    /// The reason of a skipped step.
+    reason: String,
+    /// Prose as HTML.
+    prose: String,
+    code: Vec<CodeLine>,
+}
+
+fn cell_view(cell: &Cell, palette: &mut Palette) -> CellView {
+    let view = |state, reason: &str| CellView {
+        state,
+        reason: reason.into(),
+        prose: String::new(),
+        code: Vec::new(),
+    };
+    match cell {
+        Cell::Missing => view("missing", ""),
+        Cell::Absent => view("absent", ""),
+        Cell::Skipped(why) => view("skipped", why),
+        Cell::Written { prose, code } => CellView {
+            prose: if prose.is_empty() { String::new() } else { html::prose(prose) },
+            code: html::code(code, palette),
+            ..view("written", "")
+        },
+    }
+}
+
+/// An index entry as the pages show it.
+#[derive(Debug, Serialize)]
+struct EntryView {
+    id: String,
+    name: String,
+    go_doc: String,
+    /// (tier, its APIs linked to their documentation, or why it has none).
+    tiers: Vec<(&'static str, Vec<Link>, Option<String>)>,
+    chapters: Vec<Link>,
+}
+
+fn entry_views<'a>(entries: impl Iterator<Item = &'a Entry>, catalog: &Catalog) -> Vec<EntryView> {
+    let mut ids: Vec<String> = Vec::new();
+    entries
+        .map(|e| {
+            let mut id = format!("go-{}", chapter::anchor(&e.name));
+            while ids.contains(&id) {
+                id.push('-');
+            }
+            ids.push(id.clone());
+            let tiers = e
+                .tiers()
+                .into_iter()
+                .map(|(tier, c)| match c {
+                    Counterpart::None { none } => (tier, Vec::new(), Some(none.clone())),
+                    Counterpart::One(a) => (tier, vec![link(a.doc.clone(), &a.api, "")], None),
+                    Counterpart::Several(v) => {
+                        (tier, v.iter().map(|a| link(a.doc.clone(), &a.api, "")).collect(), None)
+                    }
+                })
+                .collect();
+            let chapters = e
+                .chapters
+                .iter()
+                .filter_map(|s| catalog.chapter(s))
+                .map(|c| link(format!("{}.html", c.slug), &c.title, ""))
+                .collect();
+            EntryView { id, name: e.name.clone(), go_doc: e.go_doc(), tiers, chapters }
+        })
+        .collect()
+}
+
+#[derive(Debug, Serialize)]
+struct IndexPage {
+    mistakes: Vec<Link>,
+    benchmarks: Option<String>,
+    claims: Option<String>,
+    go_names: usize,
+}
+
+/// One entry of the search box: what matches, what the result says, where it goes.
+#[derive(Debug, Serialize)]
+struct SearchItem {
+    title: String,
+    note: String,
+    href: String,
+}
+
+/// Builds the site into `out`, with a benchmarks page from the `cargo xtask compare` report at
+/// `bench_report` (which must exist and parse), or none.
 pub fn build(
     root: &Path,
     catalog: &Catalog,
@@ -86,182 +271,152 @@ pub fn build(
     bench_report: Option<&Path>,
 ) -> Result<Built> {
     // The report first: a bad one fails the build before the old site is emptied.
-    let bench = bench_report.map(bench::load).transpose()?;
+    let bench = bench_report.map(|p| bench::load(root, p)).transpose()?;
     prepare_out(out)?;
     let highlighter = Highlighter::new()?;
     let env = environment()?;
     let mut palette = Palette::default();
-    let mut built = Built::default();
-
+    let (mut pages, mut notes) = (Vec::new(), Vec::new());
+    let mut note = |n: String| notes.push(n);
+    let index = match Index::load(root, catalog) {
+        Ok(index) => index,
+        Err(e) => {
+            note(format!("no Go → Rust index: {e:#}"));
+            Index { entries: Vec::new() }
+        }
+    };
     let mistakes = museum::load(root, catalog, &highlighter, &mut palette);
     if bench.is_none() {
-        built.notes.push(
-            "no benchmark report: the site has no benchmarks page (run `cargo xtask compare` first)"
-                .to_string(),
-        );
+        note("no benchmark report: the site has no benchmarks page".into());
     }
     let claims_page = if root.join("claims.toml").exists() {
         let list = crate::claims::Claims::load(root)?;
-        let targets = claims::Targets {
-            museum: !mistakes.is_empty(),
-            benchmarks: bench.is_some(),
-        };
+        let targets = claims::Targets { museum: !mistakes.is_empty(), benchmarks: bench.is_some() };
         Some(claims::page(&list, catalog, targets))
     } else {
-        built
-            .notes
-            .push("no claims.toml: the site has no claims page".to_string());
+        note("no claims.toml: the site has no claims page".into());
         None
     };
     let nav = Nav {
         museum: !mistakes.is_empty(),
         benchmarks: bench.is_some(),
         claims: claims_page.is_some(),
-    };
-
-    // One page per pattern.
-    let mut index_sections: Vec<IndexSection> = Vec::new();
-    for (i, p) in catalog.chapters.iter().enumerate() {
-        let page = pattern_page(root, catalog, i, &highlighter, &mut palette, &mistakes);
-        for t in &page.translations {
-            if t.file.missing {
-                built
-                    .notes
-                    .push(format!("{}: {} does not exist yet", p.slug, t.file.path));
-            }
-        }
-        if page.go.missing {
-            built
-                .notes
-                .push(format!("{}: {} does not exist yet", p.slug, page.go.path));
-        }
-        let entry = IndexEntry {
-            slug: p.slug.clone(),
-            href: format!("{}.html", p.slug),
-            title: p.title.clone(),
-            takeaway: p.takeaway.clone(),
-            translations: page
-                .translations
-                .iter()
-                .map(|t| format!("{} ({})", t.id, t.crates))
-                .collect(),
-        };
-        match index_sections.iter_mut().find(|s| s.name == p.section) {
-            Some(s) => s.patterns.push(entry),
-            None => index_sections.push(IndexSection {
-                name: p.section.clone(),
-                patterns: vec![entry],
-                claims: claims_page.as_ref().and_then(|c| {
-                    let s = c.sections.iter().find(|s| s.name == p.section)?;
-                    let n = s.claims.len();
-                    Some(Link {
-                        href: format!("{}#{}", claims::FILE, s.id),
-                        title: format!("The guide's claims about this section, checked ({n})"),
-                        note: String::new(),
-                    })
+        sections: catalog
+            .grouped()
+            .into_iter()
+            .map(|(s, chapters)| NavSection {
+                id: format!("section-{}", s.key),
+                title: s.title.clone(),
+                chapters: chapters
+                    .iter()
+                    .map(|c| link(format!("{}.html", c.slug), &c.title, &c.takeaway))
+                    .collect(),
+                claims: claims_page.as_ref().and_then(|p| {
+                    let cs = p.sections.iter().find(|cs| cs.key.as_deref() == Some(&s.key))?;
+                    let title = format!(
+                        "The guide's claims about {}, checked ({})",
+                        s.title,
+                        cs.claims.len()
+                    );
+                    Some(link(format!("{}#{}", claims::FILE, cs.id), &title, ""))
                 }),
-            }),
-        }
-        let file = format!("{}.html", p.slug);
-        render_to(
-            &env,
-            "pattern.html",
-            out,
-            &file,
-            Ctx {
-                base: "",
-                nav,
-                page: &page,
-            },
-        )?;
-        built.pages.push(file);
-    }
+            })
+            .collect(),
+    };
+    let mut render = |template: &str, file: &str, ctx: Value| -> Result<()> {
+        let html = env
+            .get_template(template)?
+            .render(ctx)
+            .with_context(|| format!("rendering {file} from {template}"))?;
+        write(out, file, &html)?;
+        pages.push(file.to_string());
+        Ok(())
+    };
+    let ctx = |base: &str, page: &dyn erased::Page| page.value(base, &nav);
 
-    // The museum.
-    for m in &mistakes {
-        let file = format!("museum/{}.html", m.case);
-        render_to(
-            &env,
-            "mistake.html",
-            out,
-            &file,
-            Ctx {
-                base: "../",
-                nav,
-                page: m,
-            },
-        )?;
-        built.pages.push(file);
-    }
-
-    // The benchmarks.
-    if let Some(report) = &bench {
-        let file = "benchmarks.html".to_string();
-        render_to(
-            &env,
-            "bench.html",
-            out,
-            &file,
-            Ctx {
-                base: "",
-                nav,
-                page: report,
-            },
-        )?;
-        built.pages.push(file);
-    }
-
-    // The guide's claims.
-    if let Some(page) = &claims_page {
-        let file = claims::FILE.to_string();
-        render_to(
-            &env,
-            "claims.html",
-            out,
-            &file,
-            Ctx {
-                base: "",
-                nav,
-                page,
-            },
-        )?;
-        built.pages.push(file);
-    }
-
-    // The index, which links to everything above.
-    let index = IndexPage {
-        sections: index_sections,
+    let index_page = IndexPage {
         mistakes: mistakes
             .iter()
-            .map(|m| Link {
-                href: format!("museum/{}.html", m.case),
-                title: m.title.clone(),
-                note: m.verdict.clone(),
-            })
+            .map(|m| link(format!("museum/{}.html", m.case), &m.title, &m.verdict))
             .collect(),
         benchmarks: bench.as_ref().map(|b| b.summary.clone()),
         claims: claims_page.as_ref().map(|c| c.summary.clone()),
+        go_names: index.entries.len(),
     };
-    render_to(
-        &env,
-        "index.html",
-        out,
-        "index.html",
-        Ctx {
-            base: "",
-            nav,
-            page: &index,
-        },
-    )?;
-    built.pages.insert(0, "index.html".to_string());
-
-    for (path, text) in ASSETS {
-        write(out, path, text)?;
+    render("index.html", "index.html", ctx("", &index_page))?;
+    let mut search = Vec::new();
+    for (i, c) in catalog.chapters.iter().enumerate() {
+        let page = chapter_page(root, catalog, &index, i, &highlighter, &mut palette, &mistakes);
+        for f in std::iter::once(&page.go).chain(page.translations.iter().map(|t| &t.file)) {
+            if f.missing {
+                notes.push(format!("{}: {} does not exist yet", c.slug, f.path));
+            } else {
+                copy_source(root, out, &f.path)?;
+            }
+        }
+        if page.expected.is_some() {
+            copy_source(root, out, &page.expected_path)?;
+        }
+        search.push(SearchItem {
+            title: c.title.clone(),
+            note: page.section.title.clone(),
+            href: format!("{}.html", c.slug),
+        });
+        render("chapter.html", &format!("{}.html", c.slug), ctx("", &page))?;
     }
+    let entries = entry_views(index.entries.iter(), catalog);
+    for e in &entries {
+        for c in &e.chapters {
+            search.push(SearchItem {
+                title: e.name.clone(),
+                note: c.title.clone(),
+                href: c.href.clone(),
+            });
+        }
+    }
+    render("go-to-rust.html", "go-to-rust.html", ctx("", &entries))?;
+    for m in &mistakes {
+        render("mistake.html", &format!("museum/{}.html", m.case), ctx("../", m))?;
+    }
+    if let Some(report) = &bench {
+        render("bench.html", "benchmarks.html", ctx("", report))?;
+        if root.join("benches/README.md").exists() {
+            copy_source(root, out, "benches/README.md")?;
+        }
+    }
+    if let Some(page) = &claims_page {
+        render("claims.html", claims::FILE, ctx("", page))?;
+    }
+    for (name, text) in ASSETS {
+        write(out, &format!("assets/{name}"), text)?;
+    }
+    let search = serde_json::to_string(&search)?;
+    write(out, "assets/search-index.js", &format!("window.SEARCH_INDEX = {search};\n"))?;
     write(out, "assets/highlight.css", &palette.css())?;
     // GitHub Pages serves the folder as it is, without Jekyll.
     write(out, ".nojekyll", "")?;
-    Ok(built)
+    Ok(Built { pages, notes })
+}
+
+/// Pages of any type through one closure: a page and its frame as a template's context.
+mod erased {
+    use super::*;
+
+    pub(super) trait Page {
+        fn value(&self, base: &str, nav: &Nav) -> Value;
+    }
+
+    impl<T: Serialize> Page for T {
+        fn value(&self, base: &str, nav: &Nav) -> Value {
+            Value::from(Serde(&Ctx { base, nav, page: self }))
+        }
+    }
+}
+
+/// Copies a source file into the site under `src/`, where its page links to it.
+fn copy_source(root: &Path, out: &Path, rel: &str) -> Result<()> {
+    let text = std::fs::read_to_string(root.join(rel)).with_context(|| format!("reading {rel}"))?;
+    write(out, &format!("src/{rel}"), &text)
 }
 
 /// Makes `out` an empty folder for the site, refusing to empty a folder it did not build.
@@ -281,11 +436,7 @@ fn prepare_out(out: &Path) -> Result<()> {
         std::fs::remove_dir_all(out).with_context(|| format!("emptying {}", out.display()))?;
     }
     std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
-    write(
-        out,
-        MARKER,
-        "Built by `cargo xtask site`; the next build empties this folder.\n",
-    )
+    write(out, MARKER, "Built by `cargo xtask site`; the next build empties this folder.\n")
 }
 
 fn write(out: &Path, rel: &str, text: &str) -> Result<()> {
@@ -296,285 +447,79 @@ fn write(out: &Path, rel: &str, text: &str) -> Result<()> {
     std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))
 }
 
-fn environment() -> Result<Environment<'static>> {
-    let mut env = Environment::new();
-    for (name, source) in TEMPLATES {
-        env.add_template(name, source)
-            .with_context(|| format!("template {name}"))?;
-    }
-    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
-    Ok(env)
+fn chapter_link(c: &Chapter, catalog: &Catalog) -> Link {
+    link(format!("{}.html", c.slug), &c.title, &catalog.section_of(c).title)
 }
 
-fn render_to<T: Serialize>(
-    env: &Environment<'_>,
-    template: &str,
-    out: &Path,
-    file: &str,
-    ctx: Ctx<'_, T>,
-) -> Result<()> {
-    let html = env
-        .get_template(template)?
-        .render(Value::from(Serde(&ctx)))
-        .with_context(|| format!("rendering {file} from {template}"))?;
-    write(out, file, &html)
-}
-
-/// What every template gets: the path back to the site's root, what the top bar links to,
-/// and the page's own data.
-#[derive(Serialize)]
-struct Ctx<'a, T> {
-    base: &'a str,
-    nav: Nav,
-    page: &'a T,
-}
-
-#[derive(Debug, Clone, Copy, Serialize)]
-struct Nav {
-    museum: bool,
-    benchmarks: bool,
-    claims: bool,
-}
-
-#[derive(Debug, Serialize)]
-struct IndexPage {
-    sections: Vec<IndexSection>,
-    mistakes: Vec<Link>,
-    benchmarks: Option<String>,
-    /// The claims page's one-line summary, when there is one.
-    claims: Option<String>,
-}
-
-#[derive(Debug, Serialize)]
-struct IndexSection {
-    name: String,
-    patterns: Vec<IndexEntry>,
-    /// The claims page's part about this section, when it has one.
-    claims: Option<Link>,
-}
-
-#[derive(Debug, Serialize)]
-struct IndexEntry {
-    slug: String,
-    href: String,
-    title: String,
-    takeaway: String,
-    translations: Vec<String>,
-}
-
-/// A link with a line of text.
-#[derive(Debug, Clone, Serialize)]
-pub struct Link {
-    pub href: String,
-    pub title: String,
-    pub note: String,
-}
-
-/// A source file as a page shows it.
-#[derive(Debug, Serialize)]
-pub struct FileView {
-    pub path: String,
-    /// The command that runs it, from the workspace root.
-    pub command: String,
-    /// True when the catalog names the file but it is not written yet.
-    pub missing: bool,
-    /// The whole file, highlighted.
-    pub html: String,
-    pub lines: usize,
-}
-
-impl FileView {
-    pub fn new(prog: &Program, command: String, palette: &mut Palette) -> FileView {
-        FileView {
-            path: prog.path.clone(),
-            command,
-            missing: prog.text.is_none(),
-            html: html::code(&prog.lines, palette),
-            lines: prog.lines.len(),
-        }
-    }
-}
-
-#[derive(Debug, Serialize)]
-struct PatternPage {
-    slug: String,
-    number: usize,
-    title: String,
-    section: String,
-    takeaway: String,
-    prev: Option<Link>,
-    next: Option<Link>,
-    go: FileView,
-    expected_path: String,
-    expected: Option<String>,
-    translations: Vec<Translation>,
-    /// Museum cases that this pattern's examples fix.
-    mistakes: Vec<Link>,
-}
-
-#[derive(Debug, Serialize)]
-struct Translation {
-    /// The example's name, also the tab's id.
-    id: String,
-    crates: String,
-    tier: String,
-    file: FileView,
-    rows: Vec<RowView>,
-}
-
-#[derive(Debug, Serialize)]
-struct RowView {
-    id: String,
-    kind: &'static str,
-    heading: String,
-    /// "Rust only" or "Go only" for a step one side lacks.
-    only: Option<&'static str>,
-    /// One line saying what a setup or rest row is.
-    blurb: Option<&'static str>,
-    go: CellView,
-    rust: CellView,
-}
-
-#[derive(Debug, Serialize)]
-struct CellView {
-    present: bool,
-    prose: String,
-    code: String,
-}
-
-fn cell_view(cell: &Cell, palette: &mut Palette) -> CellView {
-    CellView {
-        present: cell.present,
-        prose: if cell.prose.is_empty() {
-            String::new()
-        } else {
-            html::prose(&cell.prose)
-        },
-        code: html::code(&cell.code, palette),
-    }
-}
-
-fn link_to(p: &Chapter) -> Link {
-    Link {
-        href: format!("{}.html", p.slug),
-        title: p.title.clone(),
-        note: p.section.clone(),
-    }
-}
-
-fn pattern_page(
+fn chapter_page(
     root: &Path,
     catalog: &Catalog,
+    index: &Index,
     i: usize,
     highlighter: &Highlighter,
     palette: &mut Palette,
     mistakes: &[museum::MistakePage],
-) -> PatternPage {
-    let p = &catalog.chapters[i];
-    let go = Program::go(root, p, Some(highlighter));
-    let expected = std::fs::read_to_string(p.expected_file(root)).ok();
-    let mut translations = Vec::new();
+) -> ChapterPage {
+    let c = &catalog.chapters[i];
+    let go = Program::go(root, c, Some(highlighter));
     // The primary translation first: it is the tab a reader lands on.
-    let mut order: Vec<_> = p.rust.iter().collect();
-    order.sort_by_key(|r| r.example != p.primary().example);
-    for r in order {
-        let rust = Program::rust(root, r, Some(highlighter));
-        let rows = show::rows(&go, &rust)
-            .into_iter()
-            .map(|row| {
-                let (kind, blurb) = match row.kind {
-                    RowKind::Header => ("about", None),
-                    RowKind::Setup => (
-                        "setup",
-                        Some("The code before the first step: package or crate imports, types, and the start of main."),
-                    ),
-                    RowKind::Step(_) => ("step", None),
-                    RowKind::Rest => (
-                        "rest",
-                        Some("The code after the last step: closing braces and helper functions."),
-                    ),
-                };
-                let only = match (row.kind, row.go.present, row.rust.present) {
-                    (RowKind::Step(_), false, true) => Some("Rust only"),
-                    (RowKind::Step(_), true, false) => Some("Go only"),
-                    _ => None,
-                };
-                RowView {
+    let mut order: Vec<_> = c.rust.iter().collect();
+    order.sort_by_key(|r| r.example != c.primary().example);
+    let translations = order
+        .into_iter()
+        .map(|r| {
+            let rust = Program::rust(root, r, Some(highlighter));
+            let rows = chapter::rows(&go, &rust)
+                .into_iter()
+                .map(|row| RowView {
                     id: format!("{}--{}", r.example, row.anchor()),
-                    kind,
+                    kind: match row.kind {
+                        RowKind::About => "about",
+                        RowKind::Setup => "setup",
+                        RowKind::Step(_) => "step",
+                        RowKind::Rest => "rest",
+                    },
                     heading: row.heading(),
-                    only,
-                    blurb,
+                    only: row.only(),
                     go: cell_view(&row.go, palette),
                     rust: cell_view(&row.rust, palette),
-                }
-            })
-            .collect();
-        translations.push(Translation {
-            id: r.example.clone(),
-            crates: show::crates_label(r),
-            tier: r.tier.to_string(),
-            file: FileView::new(&rust, format!("cargo run --example {}", r.example), palette),
-            rows,
-        });
-    }
-    let examples: Vec<&str> = p.rust.iter().map(|r| r.example.as_str()).collect();
-    PatternPage {
-        slug: p.slug.clone(),
-        number: i + 1,
-        title: p.title.clone(),
-        section: p.section.clone(),
-        takeaway: p.takeaway.clone(),
-        prev: i.checked_sub(1).map(|j| link_to(&catalog.chapters[j])),
-        next: catalog.chapters.get(i + 1).map(link_to),
-        go: FileView::new(
-            &go,
-            format!("cd go-reference && go run ./{}", p.slug),
-            palette,
-        ),
-        expected_path: show::rel_path(root, &p.expected_file(root)),
-        expected,
+                })
+                .collect();
+            Translation {
+                id: r.example.clone(),
+                tier: tier_label(r),
+                playground: rust
+                    .text
+                    .as_deref()
+                    .filter(|_| chapter::on_playground(r))
+                    .map(chapter::playground_url),
+                file: FileView::new(&rust, format!("cargo run --example {}", r.example), palette),
+                rows,
+            }
+        })
+        .collect();
+    let examples: Vec<&str> = c.rust.iter().map(|r| r.example.as_str()).collect();
+    let section = catalog.section_of(c);
+    let note = std::fs::read_to_string(c.note_file(root)).ok();
+    ChapterPage {
+        slug: c.slug.clone(),
+        title: c.title.clone(),
+        section: link(format!("index.html#section-{}", section.key), &section.title, ""),
+        takeaway: c.takeaway.clone(),
+        prev: i.checked_sub(1).map(|j| chapter_link(&catalog.chapters[j], catalog)),
+        next: catalog.chapters.get(i + 1).map(|n| chapter_link(n, catalog)),
+        go: FileView::new(&go, format!("cd go-reference && go run ./{}", c.slug), palette),
+        expected_path: rel_path(root, &c.expected_file(root)),
+        expected: std::fs::read_to_string(c.expected_file(root)).ok(),
+        note: note.map(|n| html::prose(&n.lines().map(String::from).collect::<Vec<_>>())),
+        apis: entry_views(index.for_chapter(&c.slug), catalog),
         translations,
         mistakes: mistakes
             .iter()
-            .filter(|m| {
-                m.fixed_by
-                    .iter()
-                    .any(|f| examples.contains(&f.title.as_str()))
-            })
-            .map(|m| Link {
-                href: format!("museum/{}.html", m.case),
-                title: m.title.clone(),
-                note: m.verdict.clone(),
-            })
+            .filter(|m| m.fixed_by.iter().any(|f| examples.contains(&f.title.as_str())))
+            .map(|m| link(format!("museum/{}.html", m.case), &m.title, &m.verdict))
             .collect(),
     }
-}
-
-/// The output folder for `--out`, defaulting to `target/site` under the workspace root.
-pub fn out_dir(root: &Path, out: Option<PathBuf>) -> PathBuf {
-    out.unwrap_or_else(|| root.join(DEFAULT_OUT))
-}
-
-/// Counts pages per kind, for the one-line summary the verb prints.
-pub fn summary(built: &Built) -> String {
-    let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
-    for p in &built.pages {
-        let kind = if p == "index.html" {
-            "index"
-        } else if p.starts_with("museum/") {
-            "museum"
-        } else if p == "benchmarks.html" {
-            "benchmarks"
-        } else if p == claims::FILE {
-            "claims"
-        } else {
-            "patterns"
-        };
-        *kinds.entry(kind).or_default() += 1;
-    }
-    let parts: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
-    format!("{} pages ({})", built.pages.len(), parts.join(", "))
 }
 
 /// `cargo xtask site`'s arguments.
@@ -585,43 +530,75 @@ pub struct SiteArgs {
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// The `cargo xtask compare` report (report.json) the benchmarks page shows.
-    /// Default: target/compare/report.json when it exists, else the committed
-    /// benches/results/amd-epyc-2core.json.
-    #[arg(long, value_name = "PATH")]
+    /// Default: the committed full run, benches/results/amd-epyc-2core.json.
+    #[arg(long, value_name = "PATH", conflicts_with = "local_bench")]
     pub bench_report: Option<PathBuf>,
-}
-
-/// The report `--bench-report` defaults to: this checkout's last `cargo xtask compare` when
-/// there is one, else the committed reference run, else none.
-pub fn default_bench_report(root: &Path) -> Option<PathBuf> {
-    [BENCH_REPORT, BENCH_REFERENCE]
-        .into_iter()
-        .map(|rel| root.join(rel))
-        .find(|path| path.exists())
+    /// Show this checkout's last `cargo xtask compare` run (target/compare/report.json)
+    /// instead of the committed one.
+    #[arg(long)]
+    pub local_bench: bool,
 }
 
 /// Runs `cargo xtask site`: builds the site and says what it wrote.
 pub fn run(root: &Path, catalog: &Catalog, args: &SiteArgs) -> Result<()> {
-    let out = out_dir(root, args.out.clone());
+    let out = args.out.clone().unwrap_or_else(|| root.join(DEFAULT_OUT));
     let started = std::time::Instant::now();
-    let bench_report = args
-        .bench_report
-        .clone()
-        .or_else(|| default_bench_report(root));
-    match &bench_report {
+    let report = match (&args.bench_report, args.local_bench) {
+        (Some(path), _) => Some(path.clone()),
+        (None, true) => Some(root.join(BENCH_REPORT)),
+        (None, false) => Some(root.join(BENCH_REFERENCE)).filter(|p| p.exists()),
+    };
+    match &report {
         Some(path) => println!("benchmark report: {}", path.display()),
-        None => println!("benchmark report: none (neither {BENCH_REPORT} nor {BENCH_REFERENCE})"),
+        None => println!("benchmark report: none ({BENCH_REFERENCE} is missing)"),
     }
-    let built = build(root, catalog, &out, bench_report.as_deref())?;
+    let built = build(root, catalog, &out, report.as_deref())?;
     for note in &built.notes {
         eprintln!("note: {note}");
     }
     println!(
-        "wrote {} to {} in {:.1?}; open {}",
-        summary(&built),
+        "wrote {} pages to {} in {:.1?}; open {}",
+        built.pages.len(),
         out.display(),
         started.elapsed(),
         out.join("index.html").display()
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_go_to_rust_page_links_every_name_and_api_or_says_why_not() {
+        let catalog = crate::fixture::catalog();
+        let index = crate::fixture::index();
+        let views = entry_views(index.entries.iter(), &catalog);
+        let nav = Nav { museum: false, benchmarks: false, claims: false, sections: Vec::new() };
+        let html = environment()
+            .unwrap()
+            .get_template("go-to-rust.html")
+            .unwrap()
+            .render(Value::from(Serde(&Ctx { base: "", nav: &nav, page: &views })))
+            .unwrap();
+        assert!(
+            html.contains(
+                "<a class=\"go-name\" href=\"https:&#x2f;&#x2f;pkg.go.dev&#x2f;sync#Mutex\""
+            ),
+            "{html}"
+        );
+        assert!(html.contains("<code>close(ch)</code>") && html.contains("id=\"go-close-ch\""));
+        assert!(
+            html.contains(
+                "<span class=\"none\">dropping the last Sender closes the channel</span>"
+            )
+        );
+        assert!(html.contains("<code>tokio::sync::mpsc::Receiver::close</code>"));
+        assert!(html.contains(
+            "<a href=\"channels.html\">Channels</a>, <a href=\"spawn.html\">Spawning</a>"
+        ));
+        let mutex: Vec<&str> = index.for_chapter("mutex").map(|e| e.name.as_str()).collect();
+        assert_eq!(mutex, ["sync.Mutex"]);
+    }
 }

@@ -1,4 +1,5 @@
-// Tabs for the Rust translations, and copy buttons. No dependencies, nothing fetched.
+// Tabs for the Rust translations, copy buttons, and the search box (over chapter titles and the
+// Go names of index.toml, from assets/search-index.js). No dependencies, nothing fetched.
 "use strict";
 
 (function () {
@@ -97,4 +98,50 @@
       }, 1500);
     });
   });
+
+  // Search: every word typed must appear in an entry's title or note; chapters whose title
+  // matches come first. Enter opens the first result; Escape closes the list.
+  var input = document.getElementById("search");
+  var list = document.getElementById("search-results");
+  var base = document.body.getAttribute("data-base") || "";
+  function search() {
+    var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+    list.textContent = "";
+    if (words.length === 0) { list.hidden = true; return; }
+    var items = (window.SEARCH_INDEX || []).filter(function (item) {
+      var text = (item.title + " " + item.note).toLowerCase();
+      return words.every(function (w) { return text.indexOf(w) >= 0; });
+    }).slice(0, 20);
+    items.forEach(function (item) {
+      var li = document.createElement("li");
+      var a = document.createElement("a");
+      a.href = base + item.href;
+      a.textContent = item.title;
+      var small = document.createElement("small");
+      small.textContent = item.note;
+      a.appendChild(small);
+      li.appendChild(a);
+      list.appendChild(li);
+    });
+    if (items.length === 0) {
+      var none = document.createElement("li");
+      none.className = "empty";
+      none.textContent = "Nothing matches.";
+      list.appendChild(none);
+    }
+    list.hidden = false;
+  }
+  if (input && list) {
+    input.addEventListener("input", search);
+    input.addEventListener("keydown", function (e) {
+      if (e.key === "Escape") { input.value = ""; search(); }
+      if (e.key === "Enter") {
+        var first = list.querySelector("a");
+        if (first) location.href = first.href;
+      }
+    });
+    document.addEventListener("click", function (e) {
+      if (!e.target.closest || !e.target.closest(".search")) list.hidden = true;
+    });
+  }
 })();

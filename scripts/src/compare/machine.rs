@@ -48,9 +48,7 @@ pub fn cpu_model(cpuinfo: &str) -> Option<String> {
             (k.trim() == key).then(|| v.trim().to_string())
         })
     };
-    let name = field("model name")
-        .or_else(|| field("Model"))
-        .or_else(|| field("CPU part"))?;
+    let name = field("model name").or_else(|| field("Model")).or_else(|| field("CPU part"))?;
     Some(match (field("cpu family"), field("model")) {
         (Some(family), Some(model)) => format!("{name} (family {family}, model {model})"),
         _ => name,
@@ -60,32 +58,18 @@ pub fn cpu_model(cpuinfo: &str) -> Option<String> {
 /// The load average now, from `/proc/loadavg` (1, 5 and 15 minutes), if the OS has one.
 pub fn load_average() -> Option<String> {
     let text = std::fs::read_to_string("/proc/loadavg").ok()?;
-    Some(
-        text.split_whitespace()
-            .take(3)
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
+    Some(text.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
 }
 
 /// What `program args` prints, trimmed: `rustc -V`, `go version`, `uname -sr`. An error when
 /// it cannot be started ([`is_not_found`] tells a missing program apart), when it fails (with
 /// its stderr), or when it prints nothing.
 pub fn output(program: &str, args: &[&str]) -> Result<String> {
-    let shown = std::iter::once(program)
-        .chain(args.iter().copied())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let out = Command::new(program)
-        .args(args)
-        .output()
-        .with_context(|| format!("running `{shown}`"))?;
+    let shown = std::iter::once(program).chain(args.iter().copied()).collect::<Vec<_>>().join(" ");
+    let out =
+        Command::new(program).args(args).output().with_context(|| format!("running `{shown}`"))?;
     if !out.status.success() {
-        bail!(
-            "`{shown}` failed ({}): {}",
-            out.status,
-            String::from_utf8_lossy(&out.stderr).trim()
-        );
+        bail!("`{shown}` failed ({}): {}", out.status, String::from_utf8_lossy(&out.stderr).trim());
     }
     let text = String::from_utf8_lossy(&out.stdout).trim().to_string();
     if text.is_empty() {
@@ -109,10 +93,7 @@ mod tests {
     #[test]
     fn cpu_model_names_the_family_when_it_is_known() {
         let x86 = "processor\t: 0\nvendor_id\t: AuthenticAMD\ncpu family\t: 26\nmodel\t\t: 2\nmodel name\t: AMD EPYC\n";
-        assert_eq!(
-            cpu_model(x86).as_deref(),
-            Some("AMD EPYC (family 26, model 2)")
-        );
+        assert_eq!(cpu_model(x86).as_deref(), Some("AMD EPYC (family 26, model 2)"));
         let arm = "processor\t: 0\nBogoMIPS\t: 50.00\nCPU part\t: 0xd0c\n";
         assert_eq!(cpu_model(arm).as_deref(), Some("0xd0c"));
         assert_eq!(cpu_model("nothing here"), None);
@@ -124,12 +105,7 @@ mod tests {
         assert!(is_not_found(&missing), "{missing:#}");
         let failing = output("rustc", &["--no-such-flag"]).unwrap_err();
         assert!(!is_not_found(&failing));
-        assert!(
-            failing
-                .to_string()
-                .contains("`rustc --no-such-flag` failed"),
-            "{failing:#}"
-        );
+        assert!(failing.to_string().contains("`rustc --no-such-flag` failed"), "{failing:#}");
         assert!(output("rustc", &["-V"]).unwrap().starts_with("rustc "));
     }
 }

@@ -28,21 +28,15 @@ fn parse_go_line(line: &str) -> Option<GoLine> {
     // The iteration count (b.N): not reported, but a result line has one.
     fields.next()?.parse::<u64>().ok()?;
     let rest: Vec<&str> = fields.collect();
-    let ns_per_op = rest
-        .windows(2)
-        .find(|w| w[1] == "ns/op")
-        .and_then(|w| w[0].parse::<f64>().ok())?;
+    let ns_per_op =
+        rest.windows(2).find(|w| w[1] == "ns/op").and_then(|w| w[0].parse::<f64>().ok())?;
     let (name, procs) = match full.rsplit_once('-') {
         Some((name, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
             (name, n.parse().ok()?)
         }
         _ => (full, 1),
     };
-    Some(GoLine {
-        name: name.to_string(),
-        procs,
-        ns_per_op,
-    })
+    Some(GoLine { name: name.to_string(), procs, ns_per_op })
 }
 
 /// A measured number as the report quotes it.
@@ -62,11 +56,7 @@ pub fn median(values: &[f64]) -> f64 {
     let mut v = values.to_vec();
     v.sort_by(f64::total_cmp);
     let mid = v.len() / 2;
-    if v.len() % 2 == 1 {
-        v[mid]
-    } else {
-        (v[mid - 1] + v[mid]) / 2.0
-    }
+    if v.len() % 2 == 1 { v[mid] } else { (v[mid - 1] + v[mid]) / 2.0 }
 }
 
 /// The median and spread of several runs of one Go benchmark.
@@ -172,19 +162,8 @@ pub fn criterion_results(home: &Path) -> Result<BTreeMap<String, Stat>> {
                     .ok()
                     .and_then(|s| serde_json::from_str::<SampleJson>(&s).ok())
                     .map_or(0, |s| s.iters.len());
-                let spread_pct = if median_ns > 0.0 {
-                    100.0 * mad / median_ns
-                } else {
-                    0.0
-                };
-                found.insert(
-                    id,
-                    Stat {
-                        median_ns,
-                        spread_pct,
-                        n,
-                    },
-                );
+                let spread_pct = if median_ns > 0.0 { 100.0 * mad / median_ns } else { 0.0 };
+                found.insert(id, Stat { median_ns, spread_pct, n });
             } else if path.file_name().is_some_and(|n| n != "report") {
                 stack.push(path);
             }
@@ -204,11 +183,8 @@ pub(crate) fn write_criterion_result(
 ) -> std::path::PathBuf {
     let dir = home.join(id).join("new");
     std::fs::create_dir_all(&dir).expect("create the result folder");
-    std::fs::write(
-        dir.join("benchmark.json"),
-        format!(r#"{{"full_id":"{id}"}}"#),
-    )
-    .expect("write benchmark.json");
+    std::fs::write(dir.join("benchmark.json"), format!(r#"{{"full_id":"{id}"}}"#))
+        .expect("write benchmark.json");
     let estimates = format!(
         r#"{{"median":{{"point_estimate":{median_ns:?}}},"median_abs_dev":{{"point_estimate":{mad_ns:?}}}}}"#
     );
@@ -247,11 +223,7 @@ ok  \tgithub.com/go-rust-concurrency/go-reference/bench\t3.1s
         // Without -benchmem too.
         assert_eq!(
             parse_go_output("BenchmarkFloor/same_line-2 \t 1000 \t 74.4 ns/op\n"),
-            [GoLine {
-                name: "Floor/same_line".into(),
-                procs: 2,
-                ns_per_op: 74.4
-            }]
+            [GoLine { name: "Floor/same_line".into(), procs: 2, ns_per_op: 74.4 }]
         );
     }
 
@@ -293,19 +265,8 @@ ok  \tgithub.com/go-rust-concurrency/go-reference/bench\t3.1s
     fn criterion_results_are_found_by_full_id() {
         let home = tempfile::tempdir().unwrap();
         let dir = write_criterion_result(home.path(), "locks/mutex/t2", 20.0, 1.0);
-        std::fs::write(
-            dir.join("sample.json"),
-            r#"{"iters":[1,2,3],"times":[1,2,3]}"#,
-        )
-        .unwrap();
+        std::fs::write(dir.join("sample.json"), r#"{"iters":[1,2,3],"times":[1,2,3]}"#).unwrap();
         let found = criterion_results(home.path()).unwrap();
-        assert_eq!(
-            found["locks/mutex/t2"],
-            Stat {
-                median_ns: 20.0,
-                spread_pct: 5.0,
-                n: 3
-            }
-        );
+        assert_eq!(found["locks/mutex/t2"], Stat { median_ns: 20.0, spread_pct: 5.0, n: 3 });
     }
 }

@@ -1,7 +1,6 @@
 //! The report: rows that pair Rust and Go numbers, and the Markdown and JSON written from them.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 
 use serde::Serialize;
 
@@ -52,11 +51,7 @@ fn stat_from_json<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Stat>
         n: usize,
     }
     let stat = <Option<StatJson> as serde::Deserialize>::deserialize(d)?;
-    Ok(stat.map(|s| Stat {
-        median_ns: s.median_ns,
-        spread_pct: s.spread_pct,
-        n: s.n,
-    }))
+    Ok(stat.map(|s| Stat { median_ns: s.median_ns, spread_pct: s.spread_pct, n: s.n }))
 }
 
 impl Row {
@@ -82,14 +77,12 @@ fn thread_counts(
     let mut counts: Vec<usize> = twin
         .rust
         .iter()
-        .flat_map(|f| {
-            rust.keys()
-                .filter_map(|id| match_template(f.id, id).flatten())
-        })
-        .chain(twin.go.into_iter().flat_map(|g| {
-            go.keys()
-                .filter_map(move |id| match_template(g, id).flatten())
-        }))
+        .flat_map(|f| rust.keys().filter_map(|id| match_template(f.id, id).flatten()))
+        .chain(
+            twin.go
+                .into_iter()
+                .flat_map(|g| go.keys().filter_map(move |id| match_template(g, id).flatten())),
+        )
         .collect();
     counts.sort_unstable();
     counts.dedup();
@@ -111,10 +104,9 @@ pub fn build_rows(rust: &BTreeMap<String, Stat>, go: &BTreeMap<String, Stat>) ->
                     continue;
                 }
                 let (key, workload) = match threads {
-                    Some(t) => (
-                        format!("{}.t{t}", twin.key),
-                        format!("{}, {t} threads", twin.workload),
-                    ),
+                    Some(t) => {
+                        (format!("{}.t{t}", twin.key), format!("{}, {t} threads", twin.workload))
+                    }
                     None => (twin.key.to_string(), twin.workload.to_string()),
                 };
                 rows.push(Row {
@@ -188,118 +180,43 @@ pub struct Header {
 
 /// The Markdown report: header, the table, and the channel latencies against the floor.
 pub fn markdown(header: &Header, rows: &[Row]) -> String {
-    let m = &header.machine;
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "# Go and Rust, side by side: `cargo xtask compare{}`\n",
-        if header.mode == "quick" {
-            " --quick"
-        } else {
-            ""
-        }
-    );
-    let _ = writeln!(
-        out,
-        "- Machine: {}, {} cores available, {}",
-        m.cpu, m.cores, m.os
-    );
-    let _ = writeln!(
-        out,
-        "- Rust: {}; Go: {}, GOMAXPROCS={}",
-        m.rustc,
-        m.go,
-        header.gomaxprocs.map_or("?".to_string(), |g| g.to_string())
-    );
-    let _ = writeln!(
-        out,
-        "- Mode: {} (criterion {}; go test {})",
-        header.mode, header.rust_settings, header.go_settings
-    );
-    let _ = writeln!(
-        out,
-        "- Load average before / after: {} / {}; the run took {:.0} s",
-        header.load_before.as_deref().unwrap_or("?"),
-        header.load_after.as_deref().unwrap_or("?"),
-        header.seconds
-    );
-    let _ = writeln!(
-        out,
-        "\nTimes are medians per op (one atomic op, message, round trip or task). Ratio is Rust over Go: below 1× Rust took less time. Spread is the median absolute deviation as a share of the median, Rust over criterion's samples / Go over the `-count` runs. Go's atomics are all sequentially consistent, so every Rust ordering of an op is set against the same Go number.\n"
-    );
-    let _ = writeln!(
-        out,
-        "| workload | Rust flavour | Rust ns/op | Go ns/op | ratio | spread (Rust / Go) |"
-    );
-    let _ = writeln!(out, "|---|---|---:|---:|---:|---|");
-    for row in rows {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {} | {} |",
-            row.workload,
-            row.flavour,
-            fmt_stat(row.rust),
-            fmt_stat(row.go),
-            row.ratio().map_or_else(|| "–".to_string(), fmt_ratio),
-            fmt_spread(row)
-        );
-    }
-    let floor_rust = rows
+    let families: Vec<_> = super::twins::Family::ALL
+        .into_iter()
+        .filter(|f| rows.iter().any(|r| r.family == *f))
+        .map(|f| (f.bench_target(), f.readme_section(), f.readme_anchor()))
+        .collect();
+    let ratio = |r: &Row| r.ratio().map_or_else(|| "–".to_string(), fmt_ratio);
+    let table: Vec<[String; 6]> = rows
         .iter()
-        .find(|r| r.key == "floor.same-line")
-        .and_then(|r| r.rust);
-    let floor_go = rows
-        .iter()
-        .find(|r| r.key == "floor.same-line")
-        .and_then(|r| r.go);
-    let pingpongs: Vec<&Row> = rows
+        .map(|r| {
+            let (w, f) = (r.workload.clone(), r.flavour.clone());
+            [w, f, fmt_stat(r.rust), fmt_stat(r.go), ratio(r), fmt_spread(r)]
+        })
+        .collect();
+    let floor = rows.iter().find(|r| r.key == "floor.same-line");
+    let (floor_rust, floor_go) = (floor.and_then(|r| r.rust), floor.and_then(|r| r.go));
+    let times = |s: Option<Stat>, floor: Option<Stat>| match (s, floor) {
+        (Some(s), Some(f)) if f.median_ns > 0.0 => fmt_ratio(s.median_ns / f.median_ns),
+        _ => "–".to_string(),
+    };
+    let pingpongs: Vec<[String; 6]> = rows
         .iter()
         .filter(|r| r.key.starts_with("channels.pingpong"))
+        .map(|r| {
+            let (w, f) = (r.workload.clone(), r.flavour.clone());
+            let (rust, go) = (times(r.rust, floor_rust), times(r.go, floor_go));
+            [w, f, fmt_stat(r.rust), rust, fmt_stat(r.go), go]
+        })
         .collect();
-    if !pingpongs.is_empty() {
-        let _ = writeln!(out, "\n## Round-trip latency against the floor\n");
-        let _ = writeln!(
-            out,
-            "The floor is two threads handing one cache line back and forth with atomics (`floor-pingpong/same-line`, Go `Floor/same_line`): Rust {}, Go {}. A channel round trip costs at least that; the multiple says how far above it each one sits.\n",
-            fmt_stat(floor_rust),
-            fmt_stat(floor_go)
-        );
-        let busy = [floor_rust, floor_go]
-            .into_iter()
-            .flatten()
-            .any(|f| f.median_ns > FLOOR_SANE_NS);
-        if busy {
-            let _ = writeln!(
-                out,
-                "**The floor is above {} here: the two spinning threads did not each have a core \
-                 for the whole run (the machine was busy), so it measured the scheduler, not the \
-                 hardware. Rerun `cargo bench -p benches --bench floor` on a quiet machine.**\n",
-                fmt_ns(FLOOR_SANE_NS)
-            );
-        }
-        let _ = writeln!(
-            out,
-            "| workload | Rust flavour | Rust | × floor | Go | × floor |"
-        );
-        let _ = writeln!(out, "|---|---|---:|---:|---:|---:|");
-        let times = |s: Option<Stat>, floor: Option<Stat>| match (s, floor) {
-            (Some(s), Some(f)) if f.median_ns > 0.0 => fmt_ratio(s.median_ns / f.median_ns),
-            _ => "–".to_string(),
-        };
-        for row in pingpongs {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {} | {} |",
-                row.workload,
-                row.flavour,
-                fmt_stat(row.rust),
-                times(row.rust, floor_rust),
-                fmt_stat(row.go),
-                times(row.go, floor_go)
-            );
-        }
-    }
-    out
+    let busy = [floor_rust, floor_go].into_iter().flatten().any(|f| f.median_ns > FLOOR_SANE_NS);
+    let ctx = minijinja::context! {
+        h => minijinja::Value::from(minijinja::value::Serde(header)),
+        seconds => format!("{:.0}", header.seconds), families, rows => table, pingpongs, busy,
+        floor => [fmt_stat(floor_rust), fmt_stat(floor_go)], sane => fmt_ns(FLOOR_SANE_NS),
+    };
+    crate::site::environment()
+        .and_then(|env| Ok(env.get_template("report.md")?.render(ctx)?))
+        .expect("the report.md template renders")
 }
 
 /// A JSON report read back, as the site's benchmarks page reads it (each row's `ratio` is
@@ -325,13 +242,7 @@ pub fn json(header: &Header, rows: &[Row]) -> serde_json::Result<String> {
     }
     serde_json::to_string_pretty(&Report {
         header,
-        rows: rows
-            .iter()
-            .map(|row| JsonRow {
-                row,
-                ratio: row.ratio(),
-            })
-            .collect(),
+        rows: rows.iter().map(|row| JsonRow { row, ratio: row.ratio() }).collect(),
     })
 }
 
@@ -360,14 +271,11 @@ impl Header {
 
 #[cfg(test)]
 mod tests {
+
     use super::*;
 
     fn stat(ns: f64) -> Stat {
-        Stat {
-            median_ns: ns,
-            spread_pct: 1.0,
-            n: 10,
-        }
+        Stat { median_ns: ns, spread_pct: 1.0, n: 10 }
     }
 
     #[test]
@@ -402,13 +310,7 @@ mod tests {
         assert_eq!(rows[1].workload, "lock, add 1, unlock, 2 threads");
         assert_eq!(rows[2].go, None);
         assert_eq!(rows[3].go_id, None);
-        let md = markdown(
-            &Header {
-                gomaxprocs: Some(2),
-                ..Header::sample()
-            },
-            &rows,
-        );
+        let md = markdown(&Header { gomaxprocs: Some(2), ..Header::sample() }, &rows);
         assert!(md.contains("| lock, add 1, unlock, 2 threads | Mutex<i64> | 20.0 ns | 10.0 ns | 2.0× | ±1% / ±1% |"), "{md}");
         assert!(
             md.contains("| spsc, unbounded | std channel() | 30.0 ns | – | – | ±1% / – |"),
@@ -418,23 +320,17 @@ mod tests {
 
     #[test]
     fn the_json_report_reads_back_into_the_same_rows() {
-        let rust: BTreeMap<String, Stat> = [
-            ("locks/mutex/t2", 20.0),
-            ("channels-spsc/std-unbounded", 30.0),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), stat(v)))
-        .collect();
+        let rust: BTreeMap<String, Stat> =
+            [("locks/mutex/t2", 20.0), ("channels-spsc/std-unbounded", 30.0)]
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), stat(v)))
+                .collect();
         let go: BTreeMap<String, Stat> = [("Locks/mutex/t=2", 10.0)]
             .into_iter()
             .map(|(k, v)| (k.to_string(), stat(v)))
             .collect();
         let rows = build_rows(&rust, &go);
-        let header = Header {
-            load_after: Some("1 2 3".into()),
-            seconds: 1.5,
-            ..Header::sample()
-        };
+        let header = Header { load_after: Some("1 2 3".into()), seconds: 1.5, ..Header::sample() };
         let back: SavedReport =
             serde_json::from_str(&json(&header, &rows).unwrap()).expect("reads back");
         assert_eq!(back.header.machine.cpu, "CPU");
@@ -442,22 +338,8 @@ mod tests {
         assert_eq!(back.rows.len(), rows.len());
         for (a, b) in back.rows.iter().zip(&rows) {
             assert_eq!(
-                (
-                    &a.key,
-                    a.family,
-                    &a.workload,
-                    &a.flavour,
-                    &a.rust_id,
-                    &a.go_id
-                ),
-                (
-                    &b.key,
-                    b.family,
-                    &b.workload,
-                    &b.flavour,
-                    &b.rust_id,
-                    &b.go_id
-                )
+                (&a.key, a.family, &a.workload, &a.flavour, &a.rust_id, &a.go_id),
+                (&b.key, b.family, &b.workload, &b.flavour, &b.rust_id, &b.go_id)
             );
             assert_eq!((a.rust, a.go), (b.rust, b.go));
         }

@@ -18,13 +18,27 @@ pub enum Family {
 
 impl Family {
     /// Every family, in the order `compare` runs them (the floor first, as the reference).
-    pub const ALL: [Family; 5] = [
-        Family::Floor,
-        Family::Atomics,
-        Family::Channels,
-        Family::Spawn,
-        Family::Select,
-    ];
+    pub const ALL: [Family; 5] =
+        [Family::Floor, Family::Atomics, Family::Channels, Family::Spawn, Family::Select];
+
+    /// The heading of the benches/README.md section that explains this family's numbers.
+    pub fn readme_section(self) -> &'static str {
+        match self {
+            Family::Floor => "Reading the numbers",
+            Family::Atomics => "What the atomics compile to",
+            Family::Channels => {
+                "Blocking is what costs, and why std's `sync_channel` is slower than crossbeam's `bounded`"
+            }
+            Family::Spawn | Family::Select => "The families",
+        }
+    }
+
+    /// That section's anchor, as GitHub and most Markdown viewers make it.
+    pub fn readme_anchor(self) -> String {
+        let text = self.readme_section().to_lowercase();
+        let kept = text.chars().filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'));
+        kept.map(|c| if c == ' ' { '-' } else { c }).collect()
+    }
 
     /// The criterion bench target (`cargo bench --bench NAME`).
     pub fn bench_target(self) -> &'static str {
@@ -200,19 +214,28 @@ pub fn expand(template: &str, threads: Option<usize>) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_family_points_to_a_section_of_the_benches_readme() {
+        let readme = std::fs::read_to_string(crate::workspace_root().join("benches/README.md"))
+            .expect("benches/README.md");
+        for f in Family::ALL {
+            let heading =
+                readme.lines().any(|l| l.trim_start_matches('#').trim() == f.readme_section());
+            assert!(heading, "benches/README.md has no heading {:?}", f.readme_section());
+        }
+        assert_eq!(
+            Family::Channels.readme_anchor(),
+            "blocking-is-what-costs-and-why-stds-sync_channel-is-slower-than-crossbeams-bounded"
+        );
+    }
+
     use super::*;
     use std::collections::BTreeSet;
 
     #[test]
     fn templates_match_ids_with_a_thread_count() {
-        assert_eq!(
-            match_template("locks/mutex/t{t}", "locks/mutex/t16"),
-            Some(Some(16))
-        );
-        assert_eq!(
-            match_template("Locks/mutex/t={t}", "Locks/mutex/t=2"),
-            Some(Some(2))
-        );
+        assert_eq!(match_template("locks/mutex/t{t}", "locks/mutex/t16"), Some(Some(16)));
+        assert_eq!(match_template("Locks/mutex/t={t}", "Locks/mutex/t=2"), Some(Some(2)));
         assert_eq!(match_template("locks/mutex/t{t}", "locks/mutex/t"), None);
         assert_eq!(match_template("locks/mutex/t{t}", "locks/mutex/tx"), None);
         assert_eq!(match_template("spawn-one/x", "spawn-one/x"), Some(None));
@@ -225,10 +248,7 @@ mod tests {
     fn keys_and_rust_ids_are_unique_and_every_twin_has_a_quick_or_full_row() {
         let keys: BTreeSet<_> = TWINS.iter().map(|t| t.key).collect();
         assert_eq!(keys.len(), TWINS.len(), "duplicate twin key");
-        let ids: Vec<_> = TWINS
-            .iter()
-            .flat_map(|t| t.rust.iter().map(|f| f.id))
-            .collect();
+        let ids: Vec<_> = TWINS.iter().flat_map(|t| t.rust.iter().map(|f| f.id)).collect();
         let unique: BTreeSet<_> = ids.iter().collect();
         assert_eq!(unique.len(), ids.len(), "a Rust id is in two twins");
         for twin in TWINS {

@@ -6,12 +6,11 @@
 
 use serde::Serialize;
 
-use crate::align;
 use crate::catalog::Catalog;
 use crate::claims::{Claims, Evidence, Verdict};
 
 use super::Link;
-use super::html::{escape, inline, prose};
+use super::html::{inline, prose};
 
 /// The page's file, relative to the site's root.
 pub const FILE: &str = "claims.html";
@@ -50,6 +49,8 @@ pub struct Count {
 #[derive(Debug, Serialize)]
 pub struct Section {
     pub name: String,
+    /// The catalog section these claims are about, when there is one ([`section_key`]).
+    pub key: Option<String>,
     /// The section's anchor on the page: `section-<name as an anchor>`.
     pub id: String,
     /// The catalog's patterns for this section.
@@ -104,25 +105,31 @@ pub fn verdict_key(v: Verdict) -> &'static str {
 
 /// The anchor of a section on the claims page.
 pub fn section_id(name: &str) -> String {
-    format!("section-{}", align::anchor(name))
+    format!("section-{}", crate::chapter::anchor(name))
+}
+
+/// The catalog section a claim's `section` names: by key, by title, or by the guide's number
+/// that opens it ("4. Mutexes" is the section with `guide = 4`).
+pub fn section_key<'a>(catalog: &'a Catalog, name: &str) -> Option<&'a str> {
+    let number: Option<u32> = name.split_once(". ").and_then(|(n, _)| n.parse().ok());
+    let s = catalog
+        .sections
+        .iter()
+        .find(|s| s.key == name || s.title == name || (number.is_some() && s.guide == number))?;
+    Some(s.key.as_str())
 }
 
 /// Builds the page's context from the claims and the catalog; `targets` says which optional
 /// pages exist.
 pub fn page(claims: &Claims, catalog: &Catalog, targets: Targets) -> ClaimsPage {
-    let counts: Vec<Count> = [
-        Verdict::Holds,
-        Verdict::Caveat,
-        Verdict::OutOfDate,
-        Verdict::Wrong,
-    ]
-    .into_iter()
-    .map(|v| Count {
-        verdict: verdict_key(v),
-        label: v.label(),
-        count: claims.claims.iter().filter(|c| c.verdict == v).count(),
-    })
-    .collect();
+    let counts: Vec<Count> = [Verdict::Holds, Verdict::Caveat, Verdict::OutOfDate, Verdict::Wrong]
+        .into_iter()
+        .map(|v| Count {
+            verdict: verdict_key(v),
+            label: v.label(),
+            count: claims.claims.iter().filter(|c| c.verdict == v).count(),
+        })
+        .collect();
     let total = claims.claims.len();
     // "1 holds", "2 hold"; "1 is wrong", "2 are wrong".
     let n = |i: usize, one: &str, many: &str| {
@@ -150,21 +157,18 @@ pub fn page(claims: &Claims, catalog: &Catalog, targets: Targets) -> ClaimsPage 
             } else {
                 prose(&[c.correction.trim().to_string()])
             },
-            evidence: c
-                .evidence
-                .iter()
-                .map(|e| evidence(e, catalog, targets))
-                .collect(),
+            evidence: c.evidence.iter().map(|e| evidence(e, catalog, targets)).collect(),
         };
         match sections.iter_mut().find(|s| s.name == c.section) {
             Some(s) => s.claims.push(view),
             None => sections.push(Section {
                 name: c.section.clone(),
+                key: section_key(catalog, &c.section).map(String::from),
                 id: section_id(&c.section),
                 patterns: catalog
                     .chapters
                     .iter()
-                    .filter(|p| p.section == c.section)
+                    .filter(|p| Some(p.section.as_str()) == section_key(catalog, &c.section))
                     .map(|p| Link {
                         href: format!("{}.html", p.slug),
                         title: p.title.clone(),
@@ -175,16 +179,12 @@ pub fn page(claims: &Claims, catalog: &Catalog, targets: Targets) -> ClaimsPage 
             }),
         }
     }
-    ClaimsPage {
-        total,
-        counts,
-        summary,
-        sections,
-    }
+    ClaimsPage { total, counts, summary, sections }
 }
 
+/// Text as inline code, HTML.
 fn code(text: &str) -> String {
-    format!("<code>{}</code>", escape(text))
+    inline(&format!("`` {text} ``"))
 }
 
 fn evidence(e: &Evidence, catalog: &Catalog, targets: Targets) -> EvidenceView {
@@ -220,7 +220,7 @@ fn evidence(e: &Evidence, catalog: &Catalog, targets: Targets) -> EvidenceView {
                     // The pattern page opens the tab whose panel has this id.
                     found.map(|(p, r)| format!("{}.html#{}", p.slug, r.example)),
                     code(name),
-                    found.map(|(_, r)| crate::show::crates_label(r)),
+                    found.map(|(_, r)| crate::chapter::tier_label(r)),
                     note,
                 )
             }
@@ -230,9 +230,7 @@ fn evidence(e: &Evidence, catalog: &Catalog, targets: Targets) -> EvidenceView {
             local(
                 "mistake",
                 "Museum case",
-                found
-                    .filter(|_| targets.museum)
-                    .map(|m| format!("museum/{}.html", m.case)),
+                found.filter(|_| targets.museum).map(|m| format!("museum/{}.html", m.case)),
                 found.map_or_else(|| code(case), |m| inline(&m.title)),
                 None,
                 note,
@@ -254,12 +252,7 @@ fn evidence(e: &Evidence, catalog: &Catalog, targets: Targets) -> EvidenceView {
             None,
             note,
         ),
-        Evidence::Docs {
-            title,
-            version,
-            url,
-            note,
-        } => EvidenceView {
+        Evidence::Docs { title, version, url, note } => EvidenceView {
             kind: "docs",
             kind_label: "Documentation",
             href: Some(url.clone()),
@@ -274,25 +267,6 @@ fn evidence(e: &Evidence, catalog: &Catalog, targets: Targets) -> EvidenceView {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    const CATALOG: &str = r#"
-        [[pattern]]
-        slug = "mutex"
-        title = "Mutexes"
-        section = "4. Mutexes"
-        go = "mutex"
-        takeaway = "x"
-        rust = [{ example = "mutex", tier = "std" },
-                { example = "mutex-parking", tier = "crossbeam", crates = ["parking_lot"] }]
-
-        [[mistake]]
-        case = "forgot-unlock"
-        title = "Forgetting `Unlock`"
-        go_check = "run"
-        go_report = "fatal error: all goroutines are asleep"
-        rustc = "compiles"
-        lesson = "l"
-    "#;
 
     const CLAIMS: &str = r#"
         [[claim]]
@@ -325,7 +299,7 @@ mod tests {
     "#;
 
     fn build(targets: Targets) -> ClaimsPage {
-        let catalog: Catalog = toml::from_str(CATALOG).expect("catalog");
+        let catalog = crate::fixture::catalog();
         let claims: Claims = toml::from_str(CLAIMS).expect("claims");
         page(&claims, &catalog, targets)
     }
@@ -343,18 +317,12 @@ mod tests {
         let ids: Vec<&str> = p.sections[0].claims.iter().map(|c| c.id.as_str()).collect();
         assert_eq!(ids, ["a", "c"], "a section's claims stay together");
         assert_eq!(p.sections[0].patterns[0].href, "mutex.html");
+        assert_eq!(p.sections[0].key.as_deref(), Some("mutex"));
+        assert_eq!(section_key(&crate::fixture::catalog(), "Channels"), Some("channels"));
         assert!(p.sections[1].patterns.is_empty());
 
         let counts: Vec<(&str, usize)> = p.counts.iter().map(|c| (c.verdict, c.count)).collect();
-        assert_eq!(
-            counts,
-            [
-                ("holds", 1),
-                ("caveat", 1),
-                ("out-of-date", 0),
-                ("wrong", 1)
-            ]
-        );
+        assert_eq!(counts, [("holds", 1), ("caveat", 1), ("out-of-date", 0), ("wrong", 1)]);
         assert_eq!(p.total, 3);
         assert_eq!(
             p.summary,
@@ -384,11 +352,8 @@ mod tests {
         let p = build(Targets::default());
         let a = &p.sections[0].claims[0];
         // A Rust example opens its tab; a Go program its pattern's page.
-        assert_eq!(
-            hrefs(a),
-            [Some("mutex.html#mutex-parking"), Some("mutex.html")]
-        );
-        assert_eq!(a.evidence[0].detail.as_deref(), Some("parking_lot"));
+        assert_eq!(hrefs(a), [Some("mutex.html#mutex-parking"), Some("mutex.html")]);
+        assert_eq!(a.evidence[0].detail.as_deref(), Some("crossbeam: parking_lot"));
         assert_eq!(a.evidence[1].kind, "go");
         assert_eq!(a.evidence[1].title_html, "<code>go-reference/mutex</code>");
 
@@ -398,36 +363,24 @@ mod tests {
         assert_eq!(kinds, ["mistake", "bench", "asm", "docs"]);
         assert_eq!(
             hrefs(b),
-            [
-                None,
-                None,
-                None,
-                Some("https://doc.rust-lang.org/std/sync/struct.Mutex.html")
-            ]
+            [None, None, None, Some("https://doc.rust-lang.org/std/sync/struct.Mutex.html")]
         );
         let external: Vec<bool> = b.evidence.iter().map(|e| e.external).collect();
         assert_eq!(external, [false, false, false, true]);
         assert_eq!(b.evidence[1].detail.as_deref(), Some("18 ns"));
         assert_eq!(b.evidence[3].detail.as_deref(), Some("Rust 1.88"));
 
-        let p = build(Targets {
-            museum: true,
-            benchmarks: true,
-        });
+        let p = build(Targets { museum: true, benchmarks: true });
         let b = &p.sections[1].claims[0];
         assert_eq!(
             hrefs(b)[..3],
-            [
-                Some("museum/forgot-unlock.html"),
-                Some("benchmarks.html"),
-                Some("benchmarks.html")
-            ]
+            [Some("museum/forgot-unlock.html"), Some("benchmarks.html"), Some("benchmarks.html")]
         );
     }
 
     #[test]
     fn evidence_the_catalog_lacks_is_shown_without_a_link() {
-        let catalog: Catalog = toml::from_str(CATALOG).expect("catalog");
+        let catalog = crate::fixture::catalog();
         let claims: Claims = toml::from_str(
             r#"
             [[claim]]
@@ -441,14 +394,7 @@ mod tests {
             "#,
         )
         .expect("claims");
-        let p = page(
-            &claims,
-            &catalog,
-            Targets {
-                museum: true,
-                benchmarks: true,
-            },
-        );
+        let p = page(&claims, &catalog, Targets { museum: true, benchmarks: true });
         let x = &p.sections[0].claims[0];
         assert_eq!(hrefs(x), [None, None, None]);
         assert_eq!(x.evidence[2].title_html, "<code>nope</code>");

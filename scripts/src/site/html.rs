@@ -1,11 +1,12 @@
-//! HTML fragments: highlighted code as CSS classes, and prose comments as Markdown.
+//! What pages need beyond the templates: highlighted code as CSS classes (the templates write
+//! the spans, escaped), and prose comments and page notes as Markdown.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd, html};
 
-use crate::highlight::{Line, Tone};
+use crate::highlight::{Line, Token, Tone};
 
 /// The (light, dark) looks used on the site, each with a short CSS class (`t0`, `t1`, ...).
 /// The stylesheet is written from it once every page has been rendered.
@@ -46,53 +47,34 @@ fn declarations(t: Tone) -> String {
     if let Some((r, g, b)) = t.rgb {
         let _ = write!(s, "color:#{r:02x}{g:02x}{b:02x};");
     }
-    s.push_str(if t.bold {
-        "font-weight:600;"
-    } else {
-        "font-weight:inherit;"
-    });
-    s.push_str(if t.italic {
-        "font-style:italic"
-    } else {
-        "font-style:normal"
-    });
+    s.push_str(if t.bold { "font-weight:600;" } else { "font-weight:inherit;" });
+    s.push_str(if t.italic { "font-style:italic" } else { "font-style:normal" });
     s
 }
 
-/// Escapes text for HTML element content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+/// A line of code as the templates' `lines` macro writes it: its indentation (continuation
+/// rows of a wrapped line hang below it) and its tokens, each its palette class (none for
+/// plain text) and its text.
+#[derive(Debug, PartialEq, Eq, serde::Serialize)]
+pub struct CodeLine {
+    pub indent: usize,
+    pub tokens: Vec<(Option<usize>, String)>,
 }
 
-/// Highlighted lines as the inside of a `<code>` element: one span per token, lines joined
-/// with newlines, so the element's text is exactly the source.
-pub fn code(lines: &[Line], palette: &mut Palette) -> String {
-    let mut out = String::new();
-    for (i, line) in lines.iter().enumerate() {
-        if i > 0 {
-            out.push('\n');
+/// Highlighted lines as the templates take them.
+pub fn code(lines: &[Line], palette: &mut Palette) -> Vec<CodeLine> {
+    let plain = |t: &Token| t.light == Tone::default() && t.dark == Tone::default();
+    let line = |l: &Line, palette: &mut Palette| {
+        let text = crate::highlight::line_text(l);
+        CodeLine {
+            indent: text.len() - text.trim_start_matches(' ').len(),
+            tokens: l
+                .iter()
+                .map(|t| ((!plain(t)).then(|| palette.class(t.light, t.dark)), t.text.clone()))
+                .collect(),
         }
-        for t in line {
-            if t.light == Tone::default() && t.dark == Tone::default() {
-                out.push_str(&escape(&t.text));
-            } else {
-                let c = palette.class(t.light, t.dark);
-                let _ = write!(out, "<span class=\"t{c}\">{}</span>", escape(&t.text));
-            }
-        }
-    }
-    out
+    };
+    lines.iter().map(|l| line(l, palette)).collect()
 }
 
 /// Prose from comments, rendered as Markdown (code spans, lists, emphasis). Raw HTML is shown
@@ -124,31 +106,15 @@ pub fn inline(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::highlight::Token;
 
     #[test]
     fn code_keeps_the_text_and_classes_tokens() {
-        let red = Tone {
-            rgb: Some((255, 0, 0)),
-            bold: true,
-            italic: false,
-        };
-        let lines = vec![
-            vec![
-                Token {
-                    text: "if".into(),
-                    light: red,
-                    dark: red,
-                },
-                Token::plain(" a < b"),
-            ],
-            vec![],
-        ];
+        let red = Tone { rgb: Some((255, 0, 0)), bold: true, italic: false };
+        let token = Token { text: "if".into(), light: red, dark: red };
         let mut p = Palette::default();
-        assert_eq!(
-            code(&lines, &mut p),
-            "<span class=\"t0\">if</span> a &lt; b\n"
-        );
+        let lines = code(&[vec![token, Token::plain(" a < b")], vec![]], &mut p);
+        let tokens: Vec<_> = lines.iter().map(|l| l.tokens.clone()).collect();
+        assert_eq!(tokens, [vec![(Some(0), "if".into()), (None, " a < b".into())], vec![]]);
         let css = p.css();
         assert!(css.contains(".t0{color:#ff0000;font-weight:600;font-style:normal}"));
         assert!(css.contains("prefers-color-scheme: dark"));
@@ -157,10 +123,7 @@ mod tests {
     #[test]
     fn prose_is_markdown_without_raw_html() {
         let html = prose(&["Rust's Mutex<T> owns `data`,".into(), "always.".into()]);
-        assert_eq!(
-            html,
-            "<p>Rust's Mutex&lt;T&gt; owns <code>data</code>,\nalways.</p>\n"
-        );
+        assert_eq!(html, "<p>Rust's Mutex&lt;T&gt; owns <code>data</code>,\nalways.</p>\n");
         let list = prose(&["Run:".into(), "".into(), "  - one".into(), "  - two".into()]);
         assert!(list.contains("<li>one</li>"), "{list}");
     }

@@ -7,8 +7,8 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::catalog::{Catalog, GoCheck};
+use crate::chapter::{Program, rel_path};
 use crate::highlight::{Highlighter, Lang};
-use crate::show::{Program, rel_path};
 
 use super::html::Palette;
 use super::{FileView, Link};
@@ -74,7 +74,9 @@ pub fn load(
             };
             let rustc_error = m.must_not_compile().then(|| m.rustc.clone());
             let verdict = match &rustc_error {
-                Some(error) => format!("{go_side} Rust: rustc rejects it ({error}), at compile time."),
+                Some(error) => {
+                    format!("{go_side} Rust: rustc rejects it ({error}), at compile time.")
+                }
                 None => format!("{go_side} Rust: compiles too; see how Rust programs avoid it."),
             };
             let fixed_by = m
@@ -100,11 +102,7 @@ pub fn load(
                 lesson: m.lesson.clone(),
                 lesson_html: super::html::prose(std::slice::from_ref(&m.lesson)),
                 verdict,
-                go: FileView::new(
-                    &go,
-                    format!("cd go-reference && {}", m.go_command()),
-                    palette,
-                ),
+                go: FileView::new(&go, format!("cd go-reference && {}", m.go_command()), palette),
                 go_tool: m.go_check.reporter(),
                 go_when: when,
                 go_report: m.go_report.clone(),
