@@ -271,8 +271,9 @@ fn strip_comment_and_strings(line: &str) -> String {
     out
 }
 
-/// For each chapter, the names its Go program uses that the index lacks, or whose entry does
-/// not list the chapter.
+/// For each chapter, the names its Go program uses that the index lacks. An entry's
+/// `chapters` are the chapters that teach it; a chapter may use a name it does not teach
+/// (most use `go f()`), and its page links every entry it uses ([`Index::used_by`]).
 pub fn missing(root: &Path, catalog: &Catalog, index: &Index) -> Result<Vec<String>> {
     let mut problems = Vec::new();
     for chapter in &catalog.chapters {
@@ -280,21 +281,27 @@ pub fn missing(root: &Path, catalog: &Catalog, index: &Index) -> Result<Vec<Stri
         let source = std::fs::read_to_string(&file)
             .with_context(|| format!("reading {}", file.display()))?;
         for name in names_used(&source) {
-            match index.entry(&name) {
-                None => problems.push(format!(
+            if index.entry(&name).is_none() {
+                problems.push(format!(
                     "{} uses {name}, which index.toml lacks",
                     crate::show::rel_path(root, &file)
-                )),
-                Some(e) if !e.chapters.contains(&chapter.slug) => problems.push(format!(
-                    "{} uses {name}, but its index.toml entry does not list chapter {:?}",
-                    crate::show::rel_path(root, &file),
-                    chapter.slug
-                )),
-                Some(_) => {}
+                ));
             }
         }
     }
     Ok(problems)
+}
+
+impl Index {
+    /// The entries a Go program uses, found as [`missing`] finds them, plus those whose
+    /// `chapters` name `slug`; in index order.
+    pub fn used_by<'a>(&'a self, slug: &str, go_source: &str) -> Vec<&'a Entry> {
+        let used = names_used(go_source);
+        self.entries
+            .iter()
+            .filter(|e| used.contains(&e.name) || e.chapters.iter().any(|c| c == slug))
+            .collect()
+    }
 }
 
 #[cfg(test)]
