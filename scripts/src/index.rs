@@ -85,12 +85,8 @@ pub const TIME_NAMES: [&str; 9] = [
 /// index name, and a test on one line of Go code (comments removed).
 pub const OPERATIONS: [(&str, fn(&str) -> bool); 9] = [
     ("go f()", |l| starts_statement(l, "go ")),
-    ("make(chan T)", |l| {
-        l.contains("make(chan ") && !l[l.find("make(chan ").unwrap_or(0)..].contains(',')
-    }),
-    ("make(chan T, n)", |l| {
-        l.contains("make(chan ") && l[l.find("make(chan ").unwrap_or(0)..].contains(',')
-    }),
+    ("make(chan T)", |l| make_chans(l).any(|buffered| !buffered)),
+    ("make(chan T, n)", |l| make_chans(l).any(|buffered| buffered)),
     ("close(ch)", |l| starts_statement(l, "close(")),
     ("select", |l| starts_statement(l, "select {")),
     ("v, ok := <-ch", |l| {
@@ -102,6 +98,28 @@ pub const OPERATIONS: [(&str, fn(&str) -> bool); 9] = [
     ("chan<- T", |l| l.contains("chan<- ")),
     ("<-chan T", |l| l.contains("<-chan ")),
 ];
+
+/// For each `make(chan ...)` on the line, whether it gives a capacity: a comma inside its own
+/// parentheses, not one between two calls (`a, b := make(chan int), make(chan bool)`).
+fn make_chans(line: &str) -> impl Iterator<Item = bool> + '_ {
+    line.match_indices("make(chan ").map(move |(at, m)| {
+        let mut depth = 1;
+        for c in line[at + m.len()..].chars() {
+            match c {
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return false;
+                    }
+                }
+                ',' if depth == 1 => return true,
+                _ => {}
+            }
+        }
+        false
+    })
+}
 
 fn starts_statement(line: &str, keyword: &str) -> bool {
     line.trim_start().starts_with(keyword)
@@ -313,7 +331,7 @@ mod tests {
         let go = r#"
             var wg sync.WaitGroup // sync.Mutex in a comment does not count
             ch := make(chan int, 3)
-            done := make(chan struct{})
+            done, quit := make(chan struct{}), make(chan func(int, int))
             go func() { defer wg.Done() }()
             fmt.Println("close(ch) in a string does not count", time.Now())
             select {
