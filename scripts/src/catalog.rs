@@ -172,7 +172,11 @@ impl Catalog {
         let mut last_section = 0;
         for p in &self.chapters {
             let Some(at) = keys.iter().position(|k| *k == p.section) else {
-                bail!("chapter {:?} names section {:?}, which catalog.toml lacks", p.slug, p.section);
+                bail!(
+                    "chapter {:?} names section {:?}, which catalog.toml lacks",
+                    p.slug,
+                    p.section
+                );
             };
             if at < last_section {
                 bail!(
@@ -232,10 +236,7 @@ impl Catalog {
             }
             for fix in &m.fixed_by {
                 if !examples.contains(fix.as_str()) {
-                    bail!(
-                        "museum case {:?} is fixed_by {fix:?}, which no pattern names",
-                        m.case
-                    );
+                    bail!("museum case {:?} is fixed_by {fix:?}, which no pattern names", m.case);
                 }
             }
         }
@@ -269,16 +270,12 @@ impl Catalog {
 
     /// The chapter that holds a Rust example.
     pub fn chapter_of_example(&self, example: &str) -> Option<&Chapter> {
-        self.examples()
-            .find(|(_, r)| r.example == example)
-            .map(|(c, _)| c)
+        self.examples().find(|(_, r)| r.example == example).map(|(c, _)| c)
     }
 
     /// Every Rust translation with its pattern, in catalog order.
     pub fn examples(&self) -> impl Iterator<Item = (&Chapter, &RustExample)> {
-        self.chapters
-            .iter()
-            .flat_map(|p| p.rust.iter().map(move |r| (p, r)))
+        self.chapters.iter().flat_map(|p| p.rust.iter().map(move |r| (p, r)))
     }
 }
 
@@ -310,10 +307,7 @@ impl Chapter {
 
     /// The primary Rust translation: the one named exactly like the pattern, else the first.
     pub fn primary(&self) -> &RustExample {
-        self.rust
-            .iter()
-            .find(|r| r.example == self.slug)
-            .unwrap_or(&self.rust[0])
+        self.rust.iter().find(|r| r.example == self.slug).unwrap_or(&self.rust[0])
     }
 }
 
@@ -325,10 +319,7 @@ impl Mistake {
 
     /// The Go program's source file.
     pub fn go_file(&self, root: &Path) -> PathBuf {
-        root.join("go-reference")
-            .join("museum")
-            .join(&self.case)
-            .join("main.go")
+        root.join("go-reference").join("museum").join(&self.case).join("main.go")
     }
 
     /// The command, run in `go-reference/`, that shows Go's report.
@@ -378,9 +369,7 @@ impl Mistake {
 
 impl RustExample {
     pub fn file(&self, root: &Path) -> PathBuf {
-        root.join(self.tier.crate_dir())
-            .join("examples")
-            .join(format!("{}.rs", self.example))
+        root.join(self.tier.crate_dir()).join("examples").join(format!("{}.rs", self.example))
     }
 }
 
@@ -394,8 +383,7 @@ fn is_kebab(s: &str) -> bool {
         && !s.starts_with('-')
         && !s.ends_with('-')
         && !s.contains("--")
-        && s.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 #[cfg(test)]
@@ -505,10 +493,7 @@ pub(crate) mod tests {
         let codeless = MISTAKE.replace("\"E0499\"", "\"error: future cannot be sent\"");
         let c = parse(&format!("{ONE}{codeless}")).expect("valid");
         assert_eq!(c.mistakes[0].error_code(), None);
-        assert_eq!(
-            c.mistakes[0].expected_error().as_deref(),
-            Some("error: future cannot be sent")
-        );
+        assert_eq!(c.mistakes[0].expected_error().as_deref(), Some("error: future cannot be sent"));
     }
 
     #[test]

@@ -75,11 +75,7 @@ pub fn museum_rust_files(root: &Path) -> Result<BTreeSet<String>> {
     }
     for entry in std::fs::read_dir(&dir).with_context(|| format!("listing {}", dir.display()))? {
         let name = entry?.file_name();
-        found.insert(
-            name.to_str()
-                .context("museum file name is not UTF-8")?
-                .to_string(),
-        );
+        found.insert(name.to_str().context("museum file name is not UTF-8")?.to_string());
     }
     Ok(found)
 }
@@ -91,10 +87,7 @@ pub fn problems(catalog: &Catalog, root: &Path) -> Result<Vec<String>> {
     let on_disk = rust_examples(root)?;
     let named: BTreeSet<FoundExample> = catalog
         .examples()
-        .map(|(_, r)| FoundExample {
-            tier: r.tier,
-            name: r.example.clone(),
-        })
+        .map(|(_, r)| FoundExample { tier: r.tier, name: r.example.clone() })
         .collect();
     for f in on_disk.difference(&named) {
         let hint = match named.iter().find(|n| n.name == f.name) {
@@ -131,9 +124,7 @@ pub fn problems(catalog: &Catalog, root: &Path) -> Result<Vec<String>> {
         .chain(catalog.mistakes.iter().map(|m| m.go()))
         .collect();
     for dir in go_on_disk.difference(&go_named) {
-        problems.push(format!(
-            "go-reference/{dir}/main.go is not named in catalog.toml"
-        ));
+        problems.push(format!("go-reference/{dir}/main.go is not named in catalog.toml"));
     }
     for p in &catalog.chapters {
         if !go_on_disk.contains(&p.slug) {
@@ -164,11 +155,8 @@ pub fn problems(catalog: &Catalog, root: &Path) -> Result<Vec<String>> {
 /// Every `--example NAME` and `go run ./DIR` that a program, page note or README mentions
 /// names something that exists: a renamed chapter leaves no stale pointer behind.
 fn stale_references(root: &Path) -> Result<Vec<String>> {
-    let examples: BTreeSet<String> = rust_examples(root)?
-        .into_iter()
-        .map(|f| f.name)
-        .chain(bench_examples(root))
-        .collect();
+    let examples: BTreeSet<String> =
+        rust_examples(root)?.into_iter().map(|f| f.name).chain(bench_examples(root)).collect();
     let go = go_programs(root)?;
     let mut files = vec![root.join("README.md"), root.join("CONTRIBUTING.md")];
     for dir in Tier::ALL.map(|t| root.join(t.crate_dir()).join("examples")) {
@@ -181,8 +169,8 @@ fn stale_references(root: &Path) -> Result<Vec<String>> {
     }
     let mut problems = Vec::new();
     for file in files.iter().filter(|f| f.exists()) {
-        let text = std::fs::read_to_string(file)
-            .with_context(|| format!("reading {}", file.display()))?;
+        let text =
+            std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
         let rel = file.strip_prefix(root).unwrap_or(file).display().to_string();
         for name in mentions(&text, "--example ") {
             if !examples.contains(&name) && !name.starts_with('<') && name != "NAME" {
@@ -204,7 +192,9 @@ fn mentions(text: &str, prefix: &str) -> Vec<String> {
         .map(|(at, _)| {
             text[at + prefix.len()..]
                 .chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '/' | '<' | '>'))
+                .take_while(|c| {
+                    c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '/' | '<' | '>')
+                })
                 .collect::<String>()
                 .trim_end_matches('/')
                 .to_string()
@@ -274,9 +264,8 @@ fn museum_problems(
         named.insert(stderr);
     }
     for file in museum_rust_files(root)?.difference(&named) {
-        problems.push(format!(
-            "scripts/museum/{file} is not named by a [[mistake]] in catalog.toml"
-        ));
+        problems
+            .push(format!("scripts/museum/{file} is not named by a [[mistake]] in catalog.toml"));
     }
     Ok(problems)
 }

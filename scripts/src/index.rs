@@ -69,29 +69,18 @@ pub const COVERED_PACKAGES: [&str; 10] = [
 ];
 
 /// The `time` names that are about concurrency.
-pub const TIME_NAMES: [&str; 9] = [
-    "After",
-    "AfterFunc",
-    "NewTimer",
-    "NewTicker",
-    "Tick",
-    "Timer",
-    "Ticker",
-    "Sleep",
-    "Until",
-];
+pub const TIME_NAMES: [&str; 9] =
+    ["After", "AfterFunc", "NewTimer", "NewTicker", "Tick", "Timer", "Ticker", "Sleep", "Until"];
 
 /// The channel operations and statements the index must cover when a program uses them: the
 /// index name, and a test on one line of Go code (comments removed).
-pub const OPERATIONS: [(&str, fn(&str) -> bool); 9] = [
+pub const OPERATIONS: [(&str, LineTest); 9] = [
     ("go f()", |l| starts_statement(l, "go ")),
     ("make(chan T)", |l| make_chans(l).any(|buffered| !buffered)),
     ("make(chan T, n)", |l| make_chans(l).any(|buffered| buffered)),
     ("close(ch)", |l| starts_statement(l, "close(")),
     ("select", |l| starts_statement(l, "select {")),
-    ("v, ok := <-ch", |l| {
-        l.contains(", ok := <-") || l.contains(", ok = <-")
-    }),
+    ("v, ok := <-ch", |l| l.contains(", ok := <-") || l.contains(", ok = <-")),
     ("for v := range ch", |l| {
         starts_statement(l, "for ") && l.contains(":= range") && l.contains("chan")
     }),
@@ -121,6 +110,9 @@ fn make_chans(line: &str) -> impl Iterator<Item = bool> + '_ {
     })
 }
 
+/// Whether a line of Go code (comments removed) uses an operation.
+pub type LineTest = fn(&str) -> bool;
+
 fn starts_statement(line: &str, keyword: &str) -> bool {
     line.trim_start().starts_with(keyword)
 }
@@ -149,7 +141,10 @@ impl Index {
             }
             for slug in &e.chapters {
                 if catalog.chapter(slug).is_none() {
-                    bail!("index.toml: {:?} names chapter {slug:?}, which catalog.toml lacks", e.name);
+                    bail!(
+                        "index.toml: {:?} names chapter {slug:?}, which catalog.toml lacks",
+                        e.name
+                    );
                 }
             }
             for link in e.doc.iter().chain(e.apis().map(|(_, a)| &a.doc)) {
@@ -158,10 +153,7 @@ impl Index {
                 }
             }
             if e.doc.is_none() && !e.name.contains('.') {
-                bail!(
-                    "index.toml: {:?} is no package member, so it needs a `doc` link",
-                    e.name
-                );
+                bail!("index.toml: {:?} is no package member, so it needs a `doc` link", e.name);
             }
             for (tier, c) in e.tiers() {
                 if let Counterpart::None { none } = c
@@ -180,9 +172,7 @@ impl Index {
 
     /// The entries a chapter shows, in index order.
     pub fn for_chapter<'a>(&'a self, slug: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {
-        self.entries
-            .iter()
-            .filter(move |e| e.chapters.iter().any(|c| c == slug))
+        self.entries.iter().filter(move |e| e.chapters.iter().any(|c| c == slug))
     }
 }
 
@@ -210,11 +200,7 @@ impl Entry {
 
     /// The three tiers' counterparts, named.
     pub fn tiers(&self) -> [(&'static str, &Counterpart); 3] {
-        [
-            (TIERS[0], &self.std),
-            (TIERS[1], &self.crossbeam),
-            (TIERS[2], &self.tokio),
-        ]
+        [(TIERS[0], &self.std), (TIERS[1], &self.crossbeam), (TIERS[2], &self.tokio)]
     }
 
     /// Every Rust API the entry links, with its tier.

@@ -31,14 +31,13 @@ pub fn table(catalog: &Catalog) -> String {
     for (section, chapters) in catalog.grouped() {
         let number = section.guide.map(|n| format!("{n}. ")).unwrap_or_default();
         writeln!(out, "\n**{number}{}**\n", section.title).expect("String");
-        out.push_str("| Chapter (`go run ./<slug>`) | Rust (`cargo run --example <name>`) | Takeaway |\n");
+        out.push_str(
+            "| Chapter (`go run ./<slug>`) | Rust (`cargo run --example <name>`) | Takeaway |\n",
+        );
         out.push_str("|---|---|---|\n");
         for c in chapters {
-            let rust: Vec<String> = c
-                .rust
-                .iter()
-                .map(|r| format!("`{}` ({})", r.example, tier_label(r)))
-                .collect();
+            let rust: Vec<String> =
+                c.rust.iter().map(|r| format!("`{}` ({})", r.example, tier_label(r))).collect();
             writeln!(
                 out,
                 "| [{}](go-reference/{}/main.go) `{}` | {} | {} |",
@@ -57,11 +56,10 @@ pub fn table(catalog: &Catalog) -> String {
 /// The compact Go → Rust table: types, functions and operations (methods are on the site's
 /// go-to-rust.html), each tier's API or "—" where there is none.
 pub fn index_table(index: &Index) -> String {
-    let mut out = String::from("| Go | std | crossbeam | tokio | Chapter |\n|---|---|---|---|---|\n");
-    let short = index
-        .entries
-        .iter()
-        .filter(|e| e.doc.is_some() || e.name.matches('.').count() <= 1);
+    let mut out =
+        String::from("| Go | std | crossbeam | tokio | Chapter |\n|---|---|---|---|---|\n");
+    let short =
+        index.entries.iter().filter(|e| e.doc.is_some() || e.name.matches('.').count() <= 1);
     for e in short {
         let tiers: Vec<String> = e
             .tiers()
@@ -109,9 +107,5 @@ pub fn replace_between(text: &str, start: &str, end: &str, content: &str) -> Res
     if to < from {
         bail!("README.md has the markers {start:?} and {end:?} in the wrong order");
     }
-    Ok(format!(
-        "{}\n{content}{}",
-        &text[..from + start.len()],
-        &text[to..]
-    ))
+    Ok(format!("{}\n{content}{}", &text[..from + start.len()], &text[to..]))
 }

@@ -20,26 +20,21 @@ pub fn chapter(root: &Path, catalog: &Catalog, slug: &str) -> Result<()> {
     let mut runs: Vec<(String, Command)> = Vec::new();
     if go_available() {
         let mut go = Command::new("go");
-        go.args(["run", &format!("./{slug}")])
-            .current_dir(root.join("go-reference"));
+        go.args(["run", &format!("./{slug}")]).current_dir(root.join("go-reference"));
         runs.push((format!("cd go-reference && go run ./{slug}"), go));
     } else {
         eprintln!("note: `go` is not on PATH, so the Go program is skipped (https://go.dev/dl)");
     }
     for r in &chapter.rust {
         let mut cargo = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
-        cargo
-            .args(["run", "--quiet", "--example", &r.example])
-            .current_dir(root);
+        cargo.args(["run", "--quiet", "--example", &r.example]).current_dir(root);
         runs.push((format!("cargo run --example {}", r.example), cargo));
     }
     let mut differ = Vec::new();
     for (i, (label, mut cmd)) in runs.into_iter().enumerate() {
         println!("$ {label}");
-        let out = cmd
-            .stderr(Stdio::inherit())
-            .output()
-            .with_context(|| format!("starting `{label}`"))?;
+        let out =
+            cmd.stderr(Stdio::inherit()).output().with_context(|| format!("starting `{label}`"))?;
         let stdout = String::from_utf8_lossy(&out.stdout);
         if i == 0 || stdout != expected {
             print!("{stdout}");
@@ -78,19 +73,21 @@ pub fn museum(root: &Path, catalog: &Catalog, case: &str) -> Result<()> {
             .status()
             .context("starting go")?;
         match m.go_check.reporter() {
-            Some(tool) => println!("\nGo: reported by {tool}; the test requires {:?}\n", m.go_report),
+            Some(tool) => {
+                println!("\nGo: reported by {tool}; the test requires {:?}\n", m.go_report)
+            }
             None => println!("\nGo: no tool reports it; the program printed {:?}\n", m.go_report),
         }
     } else {
         eprintln!("note: `go` is not on PATH, so Go's side is skipped (https://go.dev/dl)\n");
     }
     println!("$ cargo run  # scripts/museum/{case}.rs, in target/museum-live/{case}/");
-    let status = museum_command(root, m)?
-        .status()
-        .context("starting cargo")?;
+    let status = museum_command(root, m)?.status().context("starting cargo")?;
     match (m.must_not_compile(), status.success()) {
         (true, false) => println!("\nRust: rustc rejects it ({}), as catalog.toml says", m.rustc),
-        (false, true) => println!("\nRust: it compiles and runs; Rust does not catch this one either"),
+        (false, true) => {
+            println!("\nRust: it compiles and runs; Rust does not catch this one either")
+        }
         (true, true) => bail!("catalog.toml says rustc rejects it ({}), but it built", m.rustc),
         (false, false) => bail!("catalog.toml says it compiles, but the build or run failed"),
     }
@@ -161,7 +158,10 @@ mod tests {
     #[test]
     fn suggests_close_names_first() {
         let names = ["unbuffered-channels", "buffered-channels", "select"];
-        assert!(suggest("bufered-channels", names.into_iter()).contains("did you mean buffered-channels"));
+        assert!(
+            suggest("bufered-channels", names.into_iter())
+                .contains("did you mean buffered-channels")
+        );
         assert!(suggest("zzz", names.into_iter()).contains("the names are"));
     }
 }

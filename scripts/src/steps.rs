@@ -33,11 +33,7 @@ pub fn parse(source: &str) -> Vec<Step> {
                 .get(i + 1)
                 .and_then(|next| next.trim().strip_prefix(SKIP_PREFIX))
                 .map(|why| why.trim().to_string());
-            Some(Step {
-                title: title.to_string(),
-                line: i + 1,
-                skip,
-            })
+            Some(Step { title: title.to_string(), line: i + 1, skip })
         })
         .collect()
 }
@@ -51,9 +47,7 @@ fn skip_problems(source: &str, steps: &[Step]) -> Vec<String> {
         if step.skip.as_deref() == Some("") {
             problems.push(format!("the skipped step {:?} gives no reason", step.title));
         }
-        let body = lines[step.line + 1..]
-            .iter()
-            .take_while(|l| !l.trim().starts_with("// ## "));
+        let body = lines[step.line + 1..].iter().take_while(|l| !l.trim().starts_with("// ## "));
         for l in body {
             let t = l.trim();
             if t.starts_with('}') || t == ")" {
@@ -123,9 +117,8 @@ pub fn size_problems(source: &str) -> Vec<String> {
     let mut problems = Vec::new();
     let lines = source.lines().count();
     if lines > MAX_LINES {
-        problems.push(format!(
-            "{lines} lines, more than {MAX_LINES}: one idea per chapter, split it"
-        ));
+        problems
+            .push(format!("{lines} lines, more than {MAX_LINES}: one idea per chapter, split it"));
     }
     let body = source.lines().skip(header(source).len()).skip_while(|l| {
         let t = l.trim_start();
@@ -168,17 +161,11 @@ pub fn problems(p: &Chapter, root: &Path) -> Result<Vec<String>> {
         problems.push(format!("{}: {why}", go_file.display()));
     }
     if go_steps.is_empty() {
-        problems.push(format!(
-            "{} has no `// ## <title>` steps",
-            go_file.display()
-        ));
+        problems.push(format!("{} has no `// ## <title>` steps", go_file.display()));
     }
     let go_cmd = format!("go run ./{}", p.slug);
     if !header_gives(&go_text, &go_cmd) {
-        problems.push(format!(
-            "{}: its header does not give `{go_cmd}`",
-            go_file.display()
-        ));
+        problems.push(format!("{}: its header does not give `{go_cmd}`", go_file.display()));
     }
     for ex in &p.rust {
         let file = ex.file(root);
@@ -193,10 +180,7 @@ pub fn problems(p: &Chapter, root: &Path) -> Result<Vec<String>> {
         }
         let cmd = format!("cargo run --example {}", ex.example);
         if !header_gives(&text, &cmd) {
-            problems.push(format!(
-                "{}: its header does not give `{cmd}`",
-                file.display()
-            ));
+            problems.push(format!("{}: its header does not give `{cmd}`", file.display()));
         }
     }
     Ok(problems)

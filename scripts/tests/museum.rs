@@ -33,18 +33,13 @@ fn rustc_rejects_each_mistake() {
         return; // The cases are compiled and checked when `cases` is dropped.
     }
     let mut child = Command::new(std::env::current_exe().expect("the test knows its path"));
-    child
-        .args(["--exact", "rustc_rejects_each_mistake", "--nocapture", "--quiet"])
-        .env(CHILD, "1");
+    child.args(["--exact", "rustc_rejects_each_mistake", "--nocapture", "--quiet"]).env(CHILD, "1");
     if !std::io::stderr().is_terminal() {
         child.env("NO_COLOR", "1");
     }
     let out = child.output().expect("the test binary runs itself");
-    let report = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let report =
+        format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     assert!(out.status.success(), "trybuild:\n{report}");
 }
 
@@ -101,13 +96,6 @@ fn recorded_errors_have_the_catalog_code() {
 /// The museum keeps at least ten cases that rustc rejects with an error code.
 #[test]
 fn at_least_ten_cases_rustc_rejects() {
-    let rejected = catalog()
-        .mistakes
-        .iter()
-        .filter(|m| m.error_code().is_some())
-        .count();
-    assert!(
-        rejected >= 10,
-        "only {rejected} museum cases have a rustc error"
-    );
+    let rejected = catalog().mistakes.iter().filter(|m| m.error_code().is_some()).count();
+    assert!(rejected >= 10, "only {rejected} museum cases have a rustc error");
 }

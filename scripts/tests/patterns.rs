@@ -55,11 +55,7 @@ fn catalog_trials(catalog: &Arc<Catalog>, root: &Path) -> Vec<Trial> {
     let (c, r) = (catalog.clone(), root.to_path_buf());
     trials.push(Trial::test("catalog::matches_files_on_disk", move || {
         let problems = disk::problems(&c, &r)?;
-        if problems.is_empty() {
-            Ok(())
-        } else {
-            Err(problems.join("\n").into())
-        }
+        if problems.is_empty() { Ok(()) } else { Err(problems.join("\n").into()) }
     }));
 
     for p in &catalog.chapters {
@@ -67,11 +63,7 @@ fn catalog_trials(catalog: &Arc<Catalog>, root: &Path) -> Vec<Trial> {
         trials.push(Trial::test(format!("steps::{slug}"), move || {
             let p = c.chapter(&slug).expect("slug from the catalog");
             let problems = steps::problems(p, &r)?;
-            if problems.is_empty() {
-                Ok(())
-            } else {
-                Err(problems.join("\n").into())
-            }
+            if problems.is_empty() { Ok(()) } else { Err(problems.join("\n").into()) }
         }));
     }
 
@@ -110,10 +102,8 @@ fn catalog_trials(catalog: &Arc<Catalog>, root: &Path) -> Vec<Trial> {
         if xtask::museum::update(&text, &c)? == text {
             Ok(())
         } else {
-            Err(
-                "README.md's museum table differs from catalog.toml: run `cargo xtask readme`"
-                    .into(),
-            )
+            Err("README.md's museum table differs from catalog.toml: run `cargo xtask readme`"
+                .into())
         }
     }));
     trials
@@ -142,15 +132,8 @@ fn profile_dir() -> PathBuf {
 fn build_rust_example(root: &Path, name: &str) -> Result<PathBuf, Failed> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let mut cmd = Command::new(cargo);
-    cmd.args([
-        "build",
-        "--quiet",
-        "--locked",
-        "--message-format=json",
-        "--example",
-        name,
-    ])
-    .current_dir(root);
+    cmd.args(["build", "--quiet", "--locked", "--message-format=json", "--example", name])
+        .current_dir(root);
     if profile_dir().file_name().is_some_and(|n| n == "release") {
         cmd.arg("--release");
     }
@@ -166,9 +149,7 @@ fn example_executable(messages: &str, name: &str) -> Option<PathBuf> {
         .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
         .filter(|m| m["reason"] == "compiler-artifact" && m["target"]["name"] == name)
         .filter(|m| {
-            m["target"]["kind"]
-                .as_array()
-                .is_some_and(|k| k.iter().any(|k| k == "example"))
+            m["target"]["kind"].as_array().is_some_and(|k| k.iter().any(|k| k == "example"))
         })
         .find_map(|m| m["executable"].as_str().map(PathBuf::from))
 }
@@ -200,9 +181,7 @@ fn run_and_compare(bin: &Path, dir: &Path, expected: &Path) -> Result<(), Failed
         .timeout(RUN_TIMEOUT)
         .output()
         .map_err(|e| format!("running {}: {e} (limit {RUN_TIMEOUT:?})", bin.display()))?;
-    OutputAssert::new(output)
-        .success()
-        .stdout_eq(snapbox::Data::read_from(expected, None));
+    OutputAssert::new(output).success().stdout_eq(snapbox::Data::read_from(expected, None));
     Ok(())
 }
 
@@ -218,10 +197,7 @@ enum GoToolchain {
 
 fn go_toolchain() -> GoToolchain {
     let required = std::env::var("REQUIRE_GO").is_ok_and(|v| v == "1");
-    let found = Command::new("go")
-        .arg("version")
-        .output()
-        .is_ok_and(|o| o.status.success());
+    let found = Command::new("go").arg("version").output().is_ok_and(|o| o.status.success());
     if !found {
         return GoToolchain::Missing { required };
     }
@@ -237,10 +213,7 @@ fn go_toolchain() -> GoToolchain {
 /// REQUIRE_GO=1 asks for the full checks and the race detector is unavailable.
 fn usable_go(toolchain: &GoToolchain) -> Result<bool, Failed> {
     match *toolchain {
-        GoToolchain::Found {
-            race: false,
-            required: true,
-        } => Err(
+        GoToolchain::Found { race: false, required: true } => Err(
             "REQUIRE_GO=1, but the race detector is unavailable (it needs CGO_ENABLED=1 and a C \
              compiler): the race-clean check cannot run"
                 .into(),
@@ -263,21 +236,14 @@ fn go_trials(catalog: &Arc<Catalog>, root: &Path, toolchain: &GoToolchain) -> Ve
         let (dir, toolchain) = (p.slug.clone(), toolchain.clone());
         trials.push(Trial::test(format!("go::{}", p.slug), move || {
             let race = usable_go(&toolchain)?;
-            let bin = bin_dir.join(format!(
-                "{}{}",
-                dir.replace('/', "-"),
-                std::env::consts::EXE_SUFFIX
-            ));
+            let bin =
+                bin_dir.join(format!("{}{}", dir.replace('/', "-"), std::env::consts::EXE_SUFFIX));
             let mut build = Command::new("go");
             build.arg("build");
             if race {
                 build.arg("-race");
             }
-            build
-                .arg("-o")
-                .arg(&bin)
-                .arg(format!("./{dir}"))
-                .current_dir(&go_root);
+            build.arg("-o").arg(&bin).arg(format!("./{dir}")).current_dir(&go_root);
             check_command(build, "go build")?;
             run_and_compare(&bin, &go_root, &expected)
         }));
@@ -313,11 +279,8 @@ fn go_trials(catalog: &Arc<Catalog>, root: &Path, toolchain: &GoToolchain) -> Ve
             .collect();
         let mut vet = Command::new("go");
         vet.arg("vet").args(&packages).current_dir(&r);
-        check_command(
-            vet,
-            "go vet ./... (less the museum's vet cases, checked under museum::go::)",
-        )
-        .map(drop)
+        check_command(vet, "go vet ./... (less the museum's vet cases, checked under museum::go::)")
+            .map(drop)
     }));
 
     // The Go tests beside a pattern's program, with the race detector (the `testing` pattern's
@@ -325,11 +288,9 @@ fn go_trials(catalog: &Arc<Catalog>, root: &Path, toolchain: &GoToolchain) -> Ve
     for p in &catalog.chapters {
         let dir = p.go_dir(root);
         let has_tests = std::fs::read_dir(&dir).is_ok_and(|entries| {
-            entries.flatten().any(|e| {
-                e.file_name()
-                    .to_str()
-                    .is_some_and(|n| n.ends_with("_test.go"))
-            })
+            entries
+                .flatten()
+                .any(|e| e.file_name().to_str().is_some_and(|n| n.ends_with("_test.go")))
         });
         if !has_tests {
             continue;
@@ -360,10 +321,8 @@ fn go_trials(catalog: &Arc<Catalog>, root: &Path, toolchain: &GoToolchain) -> Ve
         if out.status.success() && listed.trim().is_empty() {
             Ok(())
         } else {
-            Err(
-                format!("gofmt -l lists files to format (run `gofmt -w go-reference`):\n{listed}")
-                    .into(),
-            )
+            Err(format!("gofmt -l lists files to format (run `gofmt -w go-reference`):\n{listed}")
+                .into())
         }
     }));
 
@@ -385,10 +344,7 @@ fn unless_go_is_missing(trials: Vec<Trial>, toolchain: &GoToolchain) -> Vec<Tria
                  Install Go 1.22 or newer to run them, or set REQUIRE_GO=1 to make this an error.",
                 trials.len()
             );
-            trials
-                .into_iter()
-                .map(|t| t.with_ignored_flag(true))
-                .collect()
+            trials.into_iter().map(|t| t.with_ignored_flag(true)).collect()
         }
     }
 }
@@ -404,13 +360,8 @@ fn museum_go_trials(catalog: &Arc<Catalog>, root: &Path, toolchain: &GoToolchain
     let bin_dir = profile_dir().join("go-reference");
     let mut trials = Vec::new();
     for m in &catalog.mistakes {
-        let (c, case, go_root, bin_dir, t) = (
-            catalog.clone(),
-            m.case.clone(),
-            go_root.clone(),
-            bin_dir.clone(),
-            toolchain.clone(),
-        );
+        let (c, case, go_root, bin_dir, t) =
+            (catalog.clone(), m.case.clone(), go_root.clone(), bin_dir.clone(), toolchain.clone());
         let root = root.to_path_buf();
         trials.push(Trial::test(format!("museum::go::{case}"), move || {
             let race = usable_go(&t)?;
@@ -508,21 +459,15 @@ fn museum_go_report(
     if let Some(code) = expected_status
         && out.status.code() != Some(code)
     {
-        return Err(format!(
-            "{pkg} should exit with status {code}, got {}:\n{report}",
-            out.status
-        )
-        .into());
+        return Err(
+            format!("{pkg} should exit with status {code}, got {}:\n{report}", out.status).into()
+        );
     }
     Ok(report)
 }
 
 fn combined(stdout: &[u8], stderr: &[u8]) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(stdout),
-        String::from_utf8_lossy(stderr)
-    )
+    format!("{}{}", String::from_utf8_lossy(stdout), String::from_utf8_lossy(stderr))
 }
 
 /// Runs a tool (a build, `go vet`, `go test`) with a generous timeout, so that a stuck tool
