@@ -5,7 +5,6 @@
 //! AArch64 column is not compiled here but taken from the published mappings of the C/C++11
 //! (and so Rust) orderings to ARMv8, and says so. Writes `target/asm/atomics.md` and prints it.
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -144,64 +143,30 @@ fn lookup<'a>(functions: &'a [(String, Vec<String>)], name: &str) -> Option<&'a 
     functions.iter().find(|(n, _)| n == name).map(|(_, b)| b.as_slice())
 }
 
-/// The Markdown page: one row per probe.
+/// The Markdown page: one row per probe, drawn by the `asm.md` template.
 pub fn markdown(
     rust: &[(String, Vec<String>)],
     go: &[(String, Vec<String>)],
     rustc: &str,
     go_version: &str,
 ) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "# What the atomics benchmarks compile to\n");
-    let _ = writeln!(
-        out,
-        "- x86-64, Rust: compiled here by `{rustc}` (`rustc -O --emit asm`, Intel syntax) from `benches/src/probes.rs`."
-    );
-    let _ = writeln!(
-        out,
-        "- x86-64, Go: compiled here by `{go_version}` (`go test -c`, `go tool objdump`, Go's assembler syntax: operands reversed) from `go-reference/bench/probes_test.go`. Go has one ordering (SeqCst), so one Go probe stands for every Rust ordering of its operation."
-    );
-    let _ = writeln!(
-        out,
-        "- AArch64: **not compiled here**; from the published mappings of the C/C++11 orderings (which Rust uses) to ARMv8: ARMv8.0 load/store-exclusive loops, and the single LSE instructions of ARMv8.1+. Rust's `aarch64-unknown-linux-gnu` target calls small `__aarch64_*` helpers (outline atomics) that pick one of the two at run time; `aarch64-apple-darwin` emits LSE directly.\n"
-    );
-    let _ = writeln!(
-        out,
-        "| Rust probe | x86-64 (rustc) | x86-64 Go twin (go tool objdump) | AArch64 ARMv8.0 (mapping) | AArch64 LSE (mapping) |"
-    );
-    let _ = writeln!(out, "|---|---|---|---|---|");
     let cell = |ins: Option<&[String]>| match ins {
         Some(ins) if !ins.is_empty() => format!("`{}`", ins.join("; ")),
         Some(_) => "(nothing)".to_string(),
         None => "–".to_string(),
     };
-    for probe in PROBES {
-        let go_cell = match probe.go {
-            Some(name) => format!("{name}: {}", cell(lookup(go, name))),
-            None => "–".to_string(),
-        };
-        let _ = writeln!(
-            out,
-            "| `{}` | {} | {} | {} | {} |",
-            probe.name,
-            cell(lookup(rust, probe.name)),
-            go_cell,
-            probe.aarch64_v80,
-            probe.aarch64_lse
-        );
-    }
-    let _ = writeln!(
-        out,
-        "\nOn x86-64 every read-modify-write is one `lock`-prefixed instruction (or `xchg`, \
-         locked by definition) whatever the ordering: Relaxed and SeqCst compile to the same \
-         code there, so they cost the same. Loads are plain `mov` under every ordering. The \
-         ordering changes the code in two places only: a SeqCst store (`xchg` instead of \
-         `mov`) and `fence(SeqCst)` (`lock or` on the stack, LLVM's cheaper stand-in for \
-         `mfence`); the store-then-load (Dekker) benchmark measures both. Go's \
-         `atomic.Store` is always the `xchg`. On AArch64 the orderings do pick different \
-         instructions (the acquire and release variants above)."
-    );
-    out
+    let rows: Vec<[String; 5]> = PROBES
+        .iter()
+        .map(|p| {
+            let go_cell = p.go.map_or("–".into(), |n| format!("{n}: {}", cell(lookup(go, n))));
+            let (v80, lse) = (p.aarch64_v80.to_string(), p.aarch64_lse.to_string());
+            [p.name.to_string(), cell(lookup(rust, p.name)), go_cell, v80, lse]
+        })
+        .collect();
+    let ctx = minijinja::context! { rustc, go => go_version, rows };
+    crate::site::environment()
+        .and_then(|env| Ok(env.get_template("asm.md")?.render(ctx)?))
+        .expect("the asm.md template renders")
 }
 
 /// Whether `libdir` (what `rustc --print target-libdir` names) holds a standard library: its
@@ -287,6 +252,7 @@ pub fn run(root: &Path) -> Result<PathBuf> {
 
 #[cfg(test)]
 mod tests {
+
     use super::*;
 
     const ASM: &str = "\t.section\t.text._ZN6probes17fetch_add_relaxed17h5e546a64e9f64940E,\"ax\",@progbits

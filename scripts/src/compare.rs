@@ -114,25 +114,6 @@ impl Options {
     }
 }
 
-/// One line per step on stderr.
-struct Progress {
-    step: usize,
-    total: usize,
-    start: Instant,
-}
-
-impl Progress {
-    fn next(&mut self, what: &str) {
-        self.step += 1;
-        eprintln!(
-            "[{}/{}] {what} ({:.0} s)",
-            self.step,
-            self.total,
-            self.start.elapsed().as_secs_f64()
-        );
-    }
-}
-
 /// Where a run leaves its report, relative to the workspace root.
 const OUT: &str = "target/compare";
 
@@ -154,7 +135,12 @@ pub fn run(root: &Path, opts: Options) -> Result<PathBuf> {
     let final_out = root.join(OUT);
     // Everything is written here, and moved to `final_out` once the run has succeeded.
     let out = sibling(&final_out, "new");
-    let mut progress = Progress { step: 0, total: 3 + 2 * Family::ALL.len(), start };
+    // One line per step on stderr.
+    let (mut step, total) = (0, 3 + 2 * Family::ALL.len());
+    let mut progress = |what: &str| {
+        step += 1;
+        eprintln!("[{step}/{total}] {what} ({:.0} s)", start.elapsed().as_secs_f64());
+    };
     eprintln!(
         "compare: {} mode, {go_version}, results in {} (in {} until the run has finished)",
         opts.mode(),
@@ -162,14 +148,14 @@ pub fn run(root: &Path, opts: Options) -> Result<PathBuf> {
         out.display()
     );
 
-    progress.next("building the Rust benchmarks (cargo bench --locked --no-run)");
+    progress("building the Rust benchmarks (cargo bench --locked --no-run)");
     let executables = build_rust(root)?;
     if out.exists() {
         std::fs::remove_dir_all(&out)
             .with_context(|| format!("clearing {} (left by an earlier run)", out.display()))?;
     }
     std::fs::create_dir_all(&out).with_context(|| format!("creating {}", out.display()))?;
-    progress.next("building the Go benchmarks (go test -c)");
+    progress("building the Go benchmarks (go test -c)");
     let go_bin = out.join("go-bench.test");
     build_go(root, &go_bin)?;
 
@@ -178,18 +164,18 @@ pub fn run(root: &Path, opts: Options) -> Result<PathBuf> {
     let criterion_home = out.join("criterion");
     for family in Family::ALL {
         let target = family.bench_target();
-        progress.next(&format!("Rust {target}"));
+        progress(&format!("Rust {target}"));
         let exe = executables
             .get(target)
             .with_context(|| format!("cargo built no bench executable named {target}"))?;
         run_rust(exe, &criterion_home, &out.join(format!("rust-{target}.log")), opts, family)?;
-        progress.next(&format!("Go {target}"));
+        progress(&format!("Go {target}"));
         let text = run_go(&go_bin, opts, family)?;
         std::fs::write(out.join(format!("go-{target}.txt")), &text)?;
     }
     let run_seconds = run_start.elapsed().as_secs_f64();
 
-    progress.next("writing the report");
+    progress("writing the report");
     let (benchtime, count) = opts.go_benchtime_count();
     let header = Header {
         machine: machine::Machine::detect(),
@@ -252,6 +238,7 @@ impl Written {
             self.with_go,
             out.join("report.md").display()
         );
+        eprintln!("compare: `cargo xtask site --local-bench` shows this run on the site");
     }
 }
 

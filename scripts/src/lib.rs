@@ -22,10 +22,7 @@ use std::path::PathBuf;
 /// The workspace root: the folder that holds `catalog.toml`.
 pub fn workspace_root() -> PathBuf {
     let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    manifest_dir
-        .parent()
-        .expect("scripts/ sits inside the workspace root")
-        .to_path_buf()
+    manifest_dir.parent().expect("scripts/ sits inside the workspace root").to_path_buf()
 }
 
 /// What the unit tests share: the catalog and the Go → Rust index of `tests/fixtures/`.

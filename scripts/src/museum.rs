@@ -19,22 +19,10 @@ pub fn table(catalog: &Catalog) -> String {
     out.push_str("|---|---|---|---|\n");
     for m in &catalog.mistakes {
         let rustc = match m.expected_error() {
-            Some(error) => format!(
-                "`{error}` in [`{}`](scripts/{})",
-                m.rust_case(),
-                m.rust_case()
-            ),
-            None => format!(
-                "compiles: [`{}`](scripts/{}) shows it",
-                m.rust_case(),
-                m.rust_case()
-            ),
+            Some(error) => format!("`{error}` in [`{}`](scripts/{})", m.rust_case(), m.rust_case()),
+            None => format!("compiles: [`{}`](scripts/{}) shows it", m.rust_case(), m.rust_case()),
         };
-        let fixed_by: Vec<String> = m
-            .fixed_by
-            .iter()
-            .map(|e| format!("`--example {e}`"))
-            .collect();
+        let fixed_by: Vec<String> = m.fixed_by.iter().map(|e| format!("`--example {e}`")).collect();
         let lesson = if fixed_by.is_empty() {
             m.lesson.clone()
         } else {

@@ -154,15 +154,6 @@ pub fn list(catalog: &Catalog) -> String {
     out
 }
 
-/// When to colour the output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ColorChoice {
-    /// When stdout is a terminal and NO_COLOR is not set.
-    Auto,
-    Always,
-    Never,
-}
-
 /// `cargo xtask show`'s arguments.
 #[derive(Debug, clap::Args)]
 pub struct ShowArgs {
@@ -177,8 +168,8 @@ pub struct ShowArgs {
     #[arg(long, value_name = "COLUMNS")]
     pub width: Option<usize>,
     /// Colour the code: auto (only on a terminal, honouring NO_COLOR), always or never.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
-    pub color: ColorChoice,
+    #[arg(long, value_enum, default_value_t = clap::ColorChoice::Auto, value_name = "WHEN")]
+    pub color: clap::ColorChoice,
 }
 
 /// Runs `cargo xtask show`: resolves the names, reads the files, writes the reading to stdout.
@@ -188,9 +179,9 @@ pub fn run(root: &Path, catalog: &Catalog, args: &ShowArgs) -> anyhow::Result<()
         resolve(catalog, &args.slug, args.rust.as_deref()).map_err(anyhow::Error::msg)?;
     let env_set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
     let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
+        clap::ColorChoice::Always => true,
+        clap::ColorChoice::Never => false,
+        clap::ColorChoice::Auto => {
             env_set("CLICOLOR_FORCE")
                 || (std::io::stdout().is_terminal()
                     && !env_set("NO_COLOR")
@@ -244,6 +235,7 @@ pub const MIN_SIDE_BY_SIDE: usize = 100;
 const GUTTER: &str = " │ ";
 
 /// What `show` renders: a chapter, one translation, both programs and the expected output.
+#[derive(Debug)]
 pub struct Reading<'a> {
     pub catalog: &'a Catalog,
     pub chapter: &'a Chapter,
@@ -251,15 +243,6 @@ pub struct Reading<'a> {
     pub go: &'a Program,
     pub rust: &'a Program,
     pub expected: Option<&'a str>,
-}
-
-impl std::fmt::Debug for Reading<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Reading")
-            .field("chapter", &self.chapter.slug)
-            .field("example", &self.example.example)
-            .finish_non_exhaustive()
-    }
 }
 
 /// A run of text with a style: what the terminal renderer works on.
@@ -296,9 +279,16 @@ fn width_of(segs: &[Seg]) -> usize {
 
 /// Where to cut a line into rows: char indices where each continuation row starts. The first
 /// row holds `width` columns, the others `width - lead` (they start with the line's indentation
-/// and a `↪ ` marker). A row ends at the last space that fits; only a word longer than a whole
-/// row is cut inside.
+/// and a `↪ ` marker). A row ends at the last space that fits, outside a string literal if one
+/// fits; only a word longer than a whole row is cut inside.
 fn break_points(chars: &[(char, usize)], width: usize, lead: usize) -> Vec<usize> {
+    let mut quoted = false;
+    let in_string: Vec<bool> = (0..chars.len())
+        .map(|i| {
+            quoted ^= chars[i].0 == '"' && (i == 0 || chars[i - 1].0 != '\\');
+            quoted
+        })
+        .collect();
     let mut breaks = Vec::new();
     let (mut start, mut limit) = (0, width);
     loop {
@@ -311,9 +301,10 @@ fn break_points(chars: &[(char, usize)], width: usize, lead: usize) -> Vec<usize
         if end >= chars.len() {
             return breaks;
         }
-        let at_space =
-            (start + 1..=end).rev().find(|&i| chars[i - 1].0 == ' ' && chars[i].0 != ' ');
-        let cut = at_space.unwrap_or(end.max(start + 1));
+        let space = |&i: &usize| chars[i - 1].0 == ' ' && chars[i].0 != ' ';
+        let mut spaces = (start + 1..=end).rev().filter(space);
+        let outside = spaces.clone().find(|&i| !in_string[i - 1]);
+        let cut = outside.or_else(|| spaces.next()).unwrap_or(end.max(start + 1));
         breaks.push(cut);
         start = cut;
         limit = width.saturating_sub(lead).max(8);
@@ -525,7 +516,10 @@ pub fn render(reading: &Reading<'_>, opts: Options) -> String {
             format!("Go · {}", go.path),
             format!("Rust · {} ({})", rust.path, tier_label(example)),
         ];
-        let [l, r] = heads.map(|h| wrap_segs(vec![seg(h, BOLD)], col));
+        let wrap = |h: String| {
+            textwrap::wrap(&h, col).iter().map(|l| vec![seg(l.as_ref(), BOLD)]).collect::<Vec<_>>()
+        };
+        let [l, r] = heads.map(wrap);
         two_columns(&mut out, &l, &r, col, color);
     }
     for row in rows(go, rust) {
@@ -715,6 +709,8 @@ mod tests {
             ["    let x =", "    ↪ call(argument);"]
         );
         assert_eq!(row("short", 12), ["short"]);
+        let call = row("let w = spawn(|| panic!(\"the worker gave up\"));", 40);
+        assert_eq!(call, ["let w = spawn(||", "↪ panic!(\"the worker gave up\"));"]);
     }
 
     #[test]

@@ -45,7 +45,7 @@ macro_rules! files {
 }
 const TEMPLATES: &[(&str, &str)] = files!("templates": "base.html", "macros.html", "index.html",
     "chapter.html", "go-to-rust.html", "mistake.html", "bench.html", "claims.html", "chart.svg",
-    "claims.md", "report.md");
+    "claims.md", "report.md", "asm.md");
 const ASSETS: &[(&str, &str)] = files!("assets": "style.css", "site.js", "favicon.svg");
 
 /// The templates, with HTML escaping for `.html` and `.svg` and none for Markdown.
@@ -140,6 +140,8 @@ struct ChapterPage {
     title: String,
     section: Link,
     takeaway: String,
+    /// The takeaway as inline HTML (it may hold `code`).
+    takeaway_html: String,
     prev: Option<Link>,
     next: Option<Link>,
     go: FileView,
@@ -260,6 +262,8 @@ struct SearchItem {
     title: String,
     note: String,
     href: String,
+    /// More words that find it: a Go name's Rust counterparts.
+    terms: String,
 }
 
 /// Builds the site into `out`, with a benchmarks page from the `cargo xtask compare` report at
@@ -309,7 +313,7 @@ pub fn build(
                 title: s.title.clone(),
                 chapters: chapters
                     .iter()
-                    .map(|c| link(format!("{}.html", c.slug), &c.title, &c.takeaway))
+                    .map(|c| link(format!("{}.html", c.slug), &c.title, &html::inline(&c.takeaway)))
                     .collect(),
                 claims: claims_page.as_ref().and_then(|p| {
                     let cs = p.sections.iter().find(|cs| cs.key.as_deref() == Some(&s.key))?;
@@ -361,16 +365,20 @@ pub fn build(
             title: c.title.clone(),
             note: page.section.title.clone(),
             href: format!("{}.html", c.slug),
+            terms: c.slug.clone(),
         });
         render("chapter.html", &format!("{}.html", c.slug), ctx("", &page))?;
     }
     let entries = entry_views(index.entries.iter(), catalog);
     for e in &entries {
+        let apis = e.tiers.iter().flat_map(|(_, apis, _)| apis.iter().map(|a| a.title.as_str()));
+        let terms = apis.collect::<Vec<_>>().join(" ");
         for c in &e.chapters {
             search.push(SearchItem {
                 title: e.name.clone(),
                 note: c.title.clone(),
                 href: c.href.clone(),
+                terms: terms.clone(),
             });
         }
     }
@@ -506,13 +514,17 @@ fn chapter_page(
         title: c.title.clone(),
         section: link(format!("index.html#section-{}", section.key), &section.title, ""),
         takeaway: c.takeaway.clone(),
+        takeaway_html: html::inline(&c.takeaway),
         prev: i.checked_sub(1).map(|j| chapter_link(&catalog.chapters[j], catalog)),
         next: catalog.chapters.get(i + 1).map(|n| chapter_link(n, catalog)),
         go: FileView::new(&go, format!("cd go-reference && go run ./{}", c.slug), palette),
         expected_path: rel_path(root, &c.expected_file(root)),
         expected: std::fs::read_to_string(c.expected_file(root)).ok(),
         note: note.map(|n| html::prose(&n.lines().map(String::from).collect::<Vec<_>>())),
-        apis: entry_views(index.for_chapter(&c.slug), catalog),
+        apis: entry_views(
+            index.used_by(&c.slug, go.text.as_deref().unwrap_or("")).into_iter(),
+            catalog,
+        ),
         translations,
         mistakes: mistakes
             .iter()
@@ -545,6 +557,9 @@ pub fn run(root: &Path, catalog: &Catalog, args: &SiteArgs) -> Result<()> {
     let started = std::time::Instant::now();
     let report = match (&args.bench_report, args.local_bench) {
         (Some(path), _) => Some(path.clone()),
+        (None, true) if !root.join(BENCH_REPORT).exists() => {
+            bail!("--local-bench: no {BENCH_REPORT}; run `cargo xtask compare` first")
+        }
         (None, true) => Some(root.join(BENCH_REPORT)),
         (None, false) => Some(root.join(BENCH_REFERENCE)).filter(|p| p.exists()),
     };

@@ -1,7 +1,8 @@
 //! The site generator on the real catalog, without a browser: `cargo xtask site` builds into a
-//! temporary folder, every catalog pattern (and museum case, and the claims of claims.toml) gets
-//! a page that the index links to, and no page refers to anything outside the site but in a
-//! plain link to an https address (the claims' documentation). The browser test
+//! temporary folder, every chapter (and museum case, and the claims of claims.toml) gets a page
+//! that the index links to, a chapter page shows its skipped steps, its Go file and its index
+//! entries, and no page refers to anything outside the site but in a plain link to an https
+//! address (documentation, the Rust Playground). The browser test
 //! (scripts/browser-test/) checks the same pages in Chromium; this one runs wherever
 //! `cargo test` does. Every build here shows the committed benchmark report
 //! (`site::BENCH_REFERENCE`), never what a local `cargo xtask compare` left in target/.
@@ -292,4 +293,43 @@ fn html_escape(s: &str) -> String {
         .replace('"', "&quot;")
         .replace('\'', "&#x27;")
         .replace('/', "&#x2f;")
+}
+
+#[test]
+fn chapter_pages_show_skipped_steps_the_index_their_apis_and_their_go_file() {
+    let root = workspace_root();
+    let catalog = Catalog::load(&root).expect("catalog.toml loads");
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let out = dir.path().join("site");
+    let built = build(&root, &catalog, &out).expect("the site builds");
+    assert!(built.pages.contains(&"go-to-rust.html".to_string()));
+    assert!(links(&read(&out.join("index.html"))).contains("go-to-rust.html"));
+    let index = xtask::index::Index::load(&root, &catalog).ok();
+    for c in &catalog.chapters {
+        let Ok(go) = std::fs::read_to_string(c.go_file(&root)) else { continue };
+        let page = read(&out.join(format!("{}.html", c.slug)));
+        let go_file = format!("src/go-reference/{}/main.go", c.slug);
+        assert!(links(&page).contains(&go_file), "{} does not link {go_file}", c.slug);
+        assert_eq!(read(&out.join(&go_file)), go, "the site's copy of {go_file}");
+        for r in &c.rust {
+            let Ok(text) = std::fs::read_to_string(r.file(&root)) else { continue };
+            for step in xtask::steps::parse(&text).into_iter().filter(|s| s.skip.is_some()) {
+                let why = html_escape(step.skip.as_deref().unwrap_or_default());
+                assert!(
+                    page.contains(&why),
+                    "{}: the skipped step {:?} is not shown",
+                    r.example,
+                    step.title
+                );
+            }
+        }
+        for e in index.iter().flat_map(|i| i.for_chapter(&c.slug)) {
+            assert!(
+                page.contains(&format!("href=\"{}\"", html_escape(&e.go_doc()))),
+                "{}: no link for {}",
+                c.slug,
+                e.name
+            );
+        }
+    }
 }

@@ -99,8 +99,8 @@
     });
   });
 
-  // Search: every word typed must appear in an entry's title or note; chapters whose title
-  // matches come first. Enter opens the first result; Escape closes the list.
+  // Search: every word typed must appear in an entry's title, its note or its terms (a chapter's
+  // slug, a Go name's Rust counterparts); chapters come first, as the index lists them. Enter opens the first result; Escape closes the list.
   var input = document.getElementById("search");
   var list = document.getElementById("search-results");
   var base = document.body.getAttribute("data-base") || "";
@@ -109,7 +109,7 @@
     list.textContent = "";
     if (words.length === 0) { list.hidden = true; return; }
     var items = (window.SEARCH_INDEX || []).filter(function (item) {
-      var text = (item.title + " " + item.note).toLowerCase();
+      var text = (item.title + " " + item.note + " " + item.terms).toLowerCase();
       return words.every(function (w) { return text.indexOf(w) >= 0; });
     }).slice(0, 20);
     items.forEach(function (item) {

@@ -40,7 +40,7 @@ fn parse_go_line(line: &str) -> Option<GoLine> {
 }
 
 /// A measured number as the report quotes it.
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Stat {
     /// The median, in nanoseconds per op.
     pub median_ns: f64,

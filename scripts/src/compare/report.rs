@@ -17,41 +17,15 @@ pub const FLOOR_SANE_NS: f64 = 1_000.0;
 pub struct Row {
     /// The twin's key, with `.t<N>` for a thread count.
     pub key: String,
-    #[serde(serialize_with = "family_name", deserialize_with = "family_from_name")]
     pub family: Family,
     pub workload: String,
     pub flavour: String,
     pub rust_id: String,
     pub go_id: Option<String>,
-    #[serde(default, deserialize_with = "stat_from_json")]
+    #[serde(default)]
     pub rust: Option<Stat>,
-    #[serde(default, deserialize_with = "stat_from_json")]
+    #[serde(default)]
     pub go: Option<Stat>,
-}
-
-fn family_name<S: serde::Serializer>(f: &Family, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(f.bench_target())
-}
-
-/// Reads back what [`family_name`] writes.
-fn family_from_name<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Family, D::Error> {
-    let name = <String as serde::Deserialize>::deserialize(d)?;
-    Family::ALL
-        .into_iter()
-        .find(|f| f.bench_target() == name)
-        .ok_or_else(|| serde::de::Error::custom(format!("unknown benchmark family {name:?}")))
-}
-
-/// Reads back a [`Stat`] as `json` writes it (or `null`).
-fn stat_from_json<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Stat>, D::Error> {
-    #[derive(serde::Deserialize)]
-    struct StatJson {
-        median_ns: f64,
-        spread_pct: f64,
-        n: usize,
-    }
-    let stat = <Option<StatJson> as serde::Deserialize>::deserialize(d)?;
-    Ok(stat.map(|s| Stat { median_ns: s.median_ns, spread_pct: s.spread_pct, n: s.n }))
 }
 
 impl Row {

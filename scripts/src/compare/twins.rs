@@ -7,7 +7,11 @@
 //! still gets its Rust rows, with no Go number.
 
 /// A family: one bench target on the Rust side, a few `Benchmark*` functions on the Go side.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+/// Reports name it by its bench target, which is the variant's name in lowercase.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum Family {
     Floor,
     Atomics,
@@ -219,6 +223,11 @@ mod tests {
         let readme = std::fs::read_to_string(crate::workspace_root().join("benches/README.md"))
             .expect("benches/README.md");
         for f in Family::ALL {
+            assert_eq!(
+                serde_json::to_value(f).unwrap(),
+                f.bench_target(),
+                "reports name families so"
+            );
             let heading =
                 readme.lines().any(|l| l.trim_start_matches('#').trim() == f.readme_section());
             assert!(heading, "benches/README.md has no heading {:?}", f.readme_section());

@@ -83,11 +83,7 @@ pub fn load(
                 .fixed_by
                 .iter()
                 .map(|ex| {
-                    let slug = catalog
-                        .examples()
-                        .find(|(_, r)| &r.example == ex)
-                        .map(|(p, _)| p.slug.clone())
-                        .unwrap_or_default();
+                    let slug = catalog.chapter_of_example(ex).map_or("", |c| c.slug.as_str());
                     Link {
                         href: format!("../{slug}.html#{ex}"),
                         title: ex.clone(),
@@ -106,11 +102,7 @@ pub fn load(
                 go_tool: m.go_check.reporter(),
                 go_when: when,
                 go_report: m.go_report.clone(),
-                rust: FileView::new(
-                    &rust,
-                    "cargo test -p xtask --test museum".to_string(),
-                    palette,
-                ),
+                rust: FileView::new(&rust, format!("cargo xtask museum {}", m.case), palette),
                 rustc_error,
                 rustc_stderr: std::fs::read_to_string(&stderr_file).ok(),
                 rustc_stderr_path: rel_path(root, &stderr_file),
