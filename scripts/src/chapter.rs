@@ -373,9 +373,10 @@ pub fn rows(go: &Program, rust: &Program) -> Vec<Row> {
 }
 
 /// The one way every view names a translation's tier: the tier (std | crossbeam | async), then
-/// the crates the example shows: `std`, `crossbeam: rayon`, `async: tokio`.
+/// the crates the example shows: `std`, `crossbeam: rayon`, `async: tokio`; `crossbeam` alone
+/// where the crate is the tier's own.
 pub fn tier_label(r: &RustExample) -> String {
-    if r.crates.is_empty() {
+    if r.crates.is_empty() || r.crates == [r.tier.to_string()] {
         r.tier.to_string()
     } else {
         format!("{}: {}", r.tier, r.crates.join(", "))
