@@ -70,6 +70,7 @@ async fn main() {
     // leaves the cell empty, and the next caller runs its own initialiser. The task is what
     // catches the panic: its JoinHandle gives back Err(JoinError).
     static FRAGILE: OnceCell<&str> = OnceCell::const_new();
+    std::panic::set_hook(Box::new(|_| eprintln!("expected panic, on purpose")));
     let first = tokio::spawn(async { *FRAGILE.get_or_init(|| async { panic!("boom") }).await });
     if let Err(err) = first.await {
         let payload = err.into_panic();

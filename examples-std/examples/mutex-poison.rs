@@ -21,7 +21,8 @@ fn main() {
     // ## Panic halfway through an update
     // A scoped thread may borrow the Mutex, and join hands its panic back as an Err. While
     // the panic unwinds, the guard drops: that unlocks the Mutex and, because the thread is
-    // panicking, marks it poisoned. (The panic hook still prints to stderr.)
+    // panicking, marks it poisoned. The hook replaces the backtrace with one line on stderr.
+    std::panic::set_hook(Box::new(|_| eprintln!("expected panic, on purpose")));
     let outcome = thread::scope(|s| {
         s.spawn(|| {
             let mut a = accounts.lock().expect("not poisoned yet");

@@ -69,6 +69,7 @@ fn main() {
     // initialiser: a failed start can be retried, where Go's Do never runs again. (A panic
     // poisons std's Once instead: later call_once calls panic too.)
     let fragile: OnceLock<&str> = OnceLock::new();
+    panic::set_hook(Box::new(|_| eprintln!("expected panic, on purpose")));
     let first = panic::catch_unwind(|| *fragile.get_or_init(|| panic!("boom")));
     if let Err(payload) = first {
         let cause = payload.downcast_ref::<&str>().copied().unwrap_or("?");

@@ -20,7 +20,7 @@ fn main() {
         for (chunk, sum) in numbers.chunks(4).zip(sums.iter_mut()) {
             s.spawn(move || *sum = chunk.iter().sum());
         }
-        // numbers.push(13); // error[E0502]: main may not change what the threads borrow
+        // numbers.push(13); // error[E0502] (were it `mut`): the threads borrow `numbers`
 
         // ## Wait for all of them
         // Nothing to do in Rust: thread::scope joins every thread it started before it returns.
