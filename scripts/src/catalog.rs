@@ -46,7 +46,7 @@ pub struct Chapter {
     pub rust: Vec<RustExample>,
 }
 
-/// One Rust translation of a pattern.
+/// One Rust translation of a chapter.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RustExample {
@@ -195,7 +195,7 @@ impl Catalog {
                 bail!("slug {:?} appears twice", p.slug);
             }
             if p.rust.is_empty() {
-                bail!("pattern {:?} has no Rust translation", p.slug);
+                bail!("chapter {:?} has no Rust translation", p.slug);
             }
             for r in &p.rust {
                 let named_after_slug = r.example == p.slug
@@ -204,7 +204,7 @@ impl Catalog {
                         .is_some_and(|rest| rest.starts_with('-'));
                 if !is_kebab(&r.example) || !named_after_slug {
                     bail!(
-                        "example {:?} of pattern {:?} must be `{1}` or `{1}-<variant>`",
+                        "example {:?} of chapter {:?} must be `{1}` or `{1}-<variant>`",
                         r.example,
                         p.slug
                     );
@@ -236,7 +236,7 @@ impl Catalog {
             }
             for fix in &m.fixed_by {
                 if !examples.contains(fix.as_str()) {
-                    bail!("museum case {:?} is fixed_by {fix:?}, which no pattern names", m.case);
+                    bail!("museum case {:?} is fixed_by {fix:?}, which no chapter names", m.case);
                 }
             }
         }
@@ -273,7 +273,7 @@ impl Catalog {
         self.examples().find(|(_, r)| r.example == example).map(|(c, _)| c)
     }
 
-    /// Every Rust translation with its pattern, in catalog order.
+    /// Every Rust translation with its chapter, in catalog order.
     pub fn examples(&self) -> impl Iterator<Item = (&Chapter, &RustExample)> {
         self.chapters.iter().flat_map(|p| p.rust.iter().map(move |r| (p, r)))
     }
@@ -300,12 +300,12 @@ impl Chapter {
         self.go_dir(root).join("main.go")
     }
 
-    /// The output every program of this pattern must print, shared by Go and Rust.
+    /// The output every program of this chapter must print, shared by Go and Rust.
     pub fn expected_file(&self, root: &Path) -> PathBuf {
         self.go_dir(root).join("expected.txt")
     }
 
-    /// The primary Rust translation: the one named exactly like the pattern, else the first.
+    /// The primary Rust translation: the one named exactly like the chapter, else the first.
     pub fn primary(&self) -> &RustExample {
         self.rust.iter().find(|r| r.example == self.slug).unwrap_or(&self.rust[0])
     }
@@ -390,7 +390,7 @@ fn is_kebab(s: &str) -> bool {
 pub(crate) mod tests {
     use super::*;
 
-    /// A catalog of one pattern and two museum cases, for the tests of the modules that read
+    /// A catalog of one chapter and two museum cases, for the tests of the modules that read
     /// a catalog.
     pub(crate) const MUTEX_CATALOG: &str = r#"
         [[section]]
@@ -445,7 +445,7 @@ pub(crate) mod tests {
     "#;
 
     #[test]
-    fn accepts_a_well_formed_pattern() {
+    fn accepts_a_well_formed_chapter() {
         let c = parse(ONE).expect("valid");
         assert_eq!(c.chapters[0].primary().example, "channels");
         assert_eq!(c.examples().count(), 2);

@@ -1,4 +1,4 @@
-//! The workspace's tools: the pattern catalog, the checks that tie it to the files on disk,
+//! The workspace's tools: the chapter catalog, the checks that tie it to the files on disk,
 //! and the generators that read it. `cargo xtask --help` lists the verbs; the test suite
 //! (`tests/patterns.rs`) uses the same modules.
 

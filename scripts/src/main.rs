@@ -33,7 +33,7 @@ enum Verb {
     List,
     /// Check the catalog against the files on disk and the step titles of every pair.
     Check,
-    /// Regenerate README.md's pattern and museum tables from catalog.toml.
+    /// Regenerate README.md's chapter, index and museum tables from catalog.toml and index.toml.
     Readme {
         /// Fail instead of writing when a table is out of date.
         #[arg(long)]
@@ -94,7 +94,7 @@ fn run(cli: Cli) -> Result<()> {
                 problems.extend(steps::problems(p, &root)?);
             }
             if problems.is_empty() {
-                println!("catalog, files and steps agree ({} patterns)", catalog.chapters.len());
+                println!("catalog, files and steps agree ({} chapters)", catalog.chapters.len());
                 Ok(())
             } else {
                 bail!("{} problem(s):\n  {}", problems.len(), problems.join("\n  "))

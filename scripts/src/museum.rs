@@ -1,5 +1,5 @@
 //! The README's museum table, generated from the catalog's `[[mistake]]` entries
-//! (`cargo xtask readme` writes it with the pattern table).
+//! (`cargo xtask readme` writes it with the chapter table).
 
 use std::fmt::Write as _;
 

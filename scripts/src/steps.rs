@@ -134,6 +134,12 @@ pub fn size_problems(source: &str) -> Vec<String> {
             run = 0;
         }
     }
+    if source.to_lowercase().contains("the guide") {
+        problems.push(
+            "mentions \"the guide\": programs speak of Go and Rust; claims.toml judges the guide"
+                .to_string(),
+        );
+    }
     if longest > MAX_COMMENT_BLOCK {
         problems.push(format!(
             "a comment block of {longest} lines, more than {MAX_COMMENT_BLOCK}: move the detail to the page note"
