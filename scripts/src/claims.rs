@@ -68,21 +68,13 @@ pub enum Evidence {
     Example { name: String, note: String },
     /// A museum case of the catalog.
     Mistake { case: String, note: String },
-    /// A benchmark id with its measured figure, found in a committed results file.
-    Bench {
-        id: String,
-        figure: String,
-        note: String,
-    },
+    /// A benchmark id with its measured figure, found in a committed results file; an id
+    /// `memory/<unit>/<n>` names a row of a memory report (bytes per unit at N units).
+    Bench { id: String, figure: String, note: String },
     /// A line of the committed disassembly (`cargo xtask asm`).
     Asm { symbol: String, note: String },
     /// Documentation, named by title and version, with its address.
-    Docs {
-        title: String,
-        version: String,
-        url: String,
-        note: String,
-    },
+    Docs { title: String, version: String, url: String, note: String },
 }
 
 /// Files in the repository that bench and asm evidence is checked against.
@@ -121,10 +113,7 @@ impl Claims {
                 ));
             }
             if c.verdict != Verdict::Holds && c.correction.trim().len() < 40 {
-                say(format!(
-                    "verdict {:?} needs a correction paragraph",
-                    c.verdict.label()
-                ));
+                say(format!("verdict {:?} needs a correction paragraph", c.verdict.label()));
             }
             if c.evidence.is_empty() {
                 say("has no evidence".into());
@@ -165,12 +154,7 @@ impl Claims {
                             ));
                         }
                     }
-                    Evidence::Docs {
-                        title,
-                        version,
-                        url,
-                        note,
-                    } => {
+                    Evidence::Docs { title, version, url, note } => {
                         if title.is_empty() || version.is_empty() || !url.starts_with("https://") {
                             say("documentation evidence needs a title, a version and an https address".into());
                         }
@@ -194,11 +178,27 @@ impl Claims {
 struct Results {
     /// Every report's rows: the Rust id with its median, and its Go twin's median if any, in ns.
     medians: Vec<Medians>,
+    /// Every memory report's rows (`cargo run -p benches --bin memory`): bytes per unit.
+    sizes: Vec<Size>,
     asm: String,
+}
+
+/// The prefix of the benchmark ids that name a memory report's row: `memory/<unit>/<n>`.
+const MEMORY: &str = "memory/";
+
+#[derive(Debug)]
+struct Size {
+    report: String,
+    /// `memory/<unit>/<n>`.
+    id: String,
+    /// Bytes per unit: (peak resident memory at N - peak at N = 0) / N, as the report computes.
+    bytes: f64,
 }
 
 #[derive(Debug)]
 struct Medians {
+    /// The report's file name: figures are checked against one report at a time.
+    report: String,
     rust_id: String,
     rust: f64,
     go: Option<f64>,
@@ -210,12 +210,13 @@ impl Results {
         if !dir.exists() {
             return Ok(results);
         }
+        let mut paths = Vec::new();
         for entry in std::fs::read_dir(dir).with_context(|| format!("listing {}", dir.display()))? {
-            let path = entry?.path();
-            let name = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or_default();
+            paths.push(entry?.path());
+        }
+        paths.sort();
+        for path in paths {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
             let read = || {
                 std::fs::read_to_string(&path)
                     .with_context(|| format!("reading {}", path.display()))
@@ -228,10 +229,29 @@ impl Results {
                         (row["rust_id"].as_str(), row["rust"]["median_ns"].as_f64())
                     {
                         results.medians.push(Medians {
+                            report: name.to_string(),
                             rust_id: id.to_string(),
                             rust: ns,
                             go: row["go"]["median_ns"].as_f64(),
                         });
+                    }
+                }
+                for unit in report["units"].as_array().into_iter().flatten() {
+                    let runs = unit["runs"].as_array().map_or(&[][..], Vec::as_slice);
+                    let peak = |run: &serde_json::Value| run["peak_kib"].as_f64();
+                    let Some(base) = runs.iter().find(|r| r["n"] == 0).and_then(peak) else {
+                        continue;
+                    };
+                    for run in runs {
+                        if let (Some(n), Some(kib)) =
+                            (run["n"].as_u64().filter(|&n| n > 0), peak(run))
+                        {
+                            results.sizes.push(Size {
+                                report: name.to_string(),
+                                id: format!("{MEMORY}{}/{n}", unit["unit"].as_str().unwrap_or("?")),
+                                bytes: (kib - base).max(0.0) * 1024.0 / n as f64,
+                            });
+                        }
                     }
                 }
             } else if name.starts_with("asm-") && name.ends_with(".md") {
@@ -241,18 +261,55 @@ impl Results {
         Ok(results)
     }
 
-    fn row(&self, id: &str) -> Option<&Medians> {
-        self.medians.iter().find(|m| m.rust_id == id)
+    /// The row of `id` in the report `report`.
+    fn row(&self, report: &str, id: &str) -> Option<&Medians> {
+        self.medians.iter().find(|m| m.report == report && m.rust_id == id)
     }
 
     /// What is wrong with a benchmark figure: it must quote the Rust median of its id, and
     /// every duration it quotes must be a median (Rust or Go) of a row it names (its id, or
-    /// another in backticks), every ratio (`131×`) one of two durations it quotes.
+    /// another in backticks), every ratio (`131×`) one of two durations it quotes; all from
+    /// one report. With several reports that measured `id`, one that agrees is enough; if
+    /// none does, the problems are those found in the first, by file name.
     fn check_figure(&self, id: &str, figure: &str) -> Vec<String> {
-        let Some(own) = self.row(id) else {
+        let memory = id.starts_with(MEMORY);
+        let mut reports: Vec<&str> = if memory {
+            self.sizes.iter().filter(|s| s.id == id).map(|s| s.report.as_str()).collect()
+        } else {
+            self.medians.iter().filter(|m| m.rust_id == id).map(|m| m.report.as_str()).collect()
+        };
+        reports.dedup();
+        let Some(first) = reports.first() else {
             return vec![format!(
                 "benchmark id {id:?} is not in the results under {BENCH_RESULTS}/"
             )];
+        };
+        let found: Vec<Vec<String>> = reports
+            .iter()
+            .map(|report| {
+                if memory {
+                    self.check_size_figure_in(report, id, figure)
+                } else {
+                    self.check_figure_in(report, id, figure)
+                }
+            })
+            .collect();
+        if found.iter().any(Vec::is_empty) {
+            return Vec::new();
+        }
+        let mut problems = found.into_iter().next().unwrap_or_default();
+        if reports.len() > 1 {
+            for p in &mut problems {
+                p.push_str(&format!(" (in {first}, and no other report agrees)"));
+            }
+        }
+        problems
+    }
+
+    /// [`Results::check_figure`] against the report `report`, which has a row for `id`.
+    fn check_figure_in(&self, report: &str, id: &str, figure: &str) -> Vec<String> {
+        let Some(own) = self.row(report, id) else {
+            return vec![format!("benchmark id {id:?} is not in {report}")];
         };
         let mut problems = Vec::new();
         if !figure.contains(&fmt_ns(own.rust)) {
@@ -263,17 +320,15 @@ impl Results {
         }
         let mut rows = vec![own];
         for named in code_spans(figure).filter(|s| s.contains('/') && !s.contains(' ')) {
-            match self.row(named) {
+            match self.row(report, named) {
                 Some(r) => rows.push(r),
                 None => problems.push(format!(
-                    "benchmark {id:?}: the figure names `{named}`, which is not in the results"
+                    "benchmark {id:?}: the figure names `{named}`, which is not in {report}"
                 )),
             }
         }
-        let medians: Vec<f64> = rows
-            .iter()
-            .flat_map(|r| std::iter::once(r.rust).chain(r.go))
-            .collect();
+        let medians: Vec<f64> =
+            rows.iter().flat_map(|r| std::iter::once(r.rust).chain(r.go)).collect();
         let mut quoted = Vec::new();
         for d in durations(figure) {
             match medians.iter().find(|&&m| fmt_ns(m) == d) {
@@ -286,21 +341,50 @@ impl Results {
                 )),
             }
         }
-        for r in ratios(figure) {
-            let decimals = r.split_once('.').map_or(0, |(_, d)| d.len());
-            let matches = |a: f64, b: f64| format!("{:.decimals$}", a / b) == r;
-            let found = quoted.iter().any(|&(a, shown_a)| {
-                quoted
-                    .iter()
-                    .any(|&(b, shown_b)| matches(a, b) || matches(shown_a, shown_b))
-            });
-            if !found {
-                problems.push(format!(
-                    "benchmark {id:?}: the figure gives the ratio {r}×, which no two of the \
-                     durations it quotes make"
-                ));
+        problems.extend(ratio_problems(id, figure, &quoted));
+        problems
+    }
+
+    /// [`Results::check_figure`] for a memory row: the figure must quote its bytes per unit,
+    /// and every size it quotes must be that of a row it names (its id, or another
+    /// `memory/...` id in backticks).
+    fn check_size_figure_in(&self, report: &str, id: &str, figure: &str) -> Vec<String> {
+        let size = |id: &str| {
+            self.sizes.iter().find(|s| s.report == report && s.id == id).map(|s| s.bytes)
+        };
+        let Some(own) = size(id) else {
+            return vec![format!("benchmark id {id:?} is not in {report}")];
+        };
+        let mut problems = Vec::new();
+        if !figure.contains(&fmt_bytes(own)) {
+            problems.push(format!(
+                "benchmark {id:?}: the figure {figure:?} does not quote its measured bytes per \
+                 unit, {}",
+                fmt_bytes(own)
+            ));
+        }
+        let mut named = vec![(id, own)];
+        for n in code_spans(figure).filter(|s| s.starts_with(MEMORY)) {
+            match size(n) {
+                Some(b) => named.push((n, b)),
+                None => problems.push(format!(
+                    "benchmark {id:?}: the figure names `{n}`, which is not in {report}"
+                )),
             }
         }
+        let mut quoted = Vec::new();
+        for q in sizes(figure) {
+            match named.iter().find(|&&(_, b)| fmt_bytes(b) == q) {
+                Some(&(_, b)) => quoted.push((b, parse_size(&q))),
+                None => problems.push(format!(
+                    "benchmark {id:?}: the figure quotes {q}, which is not the bytes per unit of \
+                     a row it names ({}); they measured {}",
+                    named.iter().map(|(n, _)| format!("`{n}`")).collect::<Vec<_>>().join(", "),
+                    named.iter().map(|&(_, b)| fmt_bytes(b)).collect::<Vec<_>>().join(", ")
+                )),
+            }
+        }
+        problems.extend(ratio_problems(id, figure, &quoted));
         problems
     }
 
@@ -384,11 +468,7 @@ impl Excerpt {
         {
             return Err("needs a title, an https origin, a version and https urls".into());
         }
-        e.words = if file.ends_with(".html") {
-            words(&strip_html(body))
-        } else {
-            words(body)
-        };
+        e.words = if file.ends_with(".html") { words(&strip_html(body)) } else { words(body) };
         if e.words.is_empty() {
             return Err("has no text".into());
         }
@@ -444,11 +524,7 @@ impl Excerpt {
             let at = (from..=source.len() - want.len()).find(|&i| {
                 want.iter().enumerate().all(|(k, w)| {
                     let s = &source[i + k];
-                    if k == 0 {
-                        s.to_lowercase() == w.to_lowercase()
-                    } else {
-                        s == w
-                    }
+                    if k == 0 { s.to_lowercase() == w.to_lowercase() } else { s == w }
                 })
             });
             match at {
@@ -558,18 +634,15 @@ fn check_quotes(
             "{title:?} ({version}) is quoted, but no excerpt under {EXCERPTS}/ pins {url} at {version:?}"
         )];
     }
-    let files = pinned
-        .iter()
-        .map(|e| format!("{EXCERPTS}/{}", e.file))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let files =
+        pinned.iter().map(|e| format!("{EXCERPTS}/{}", e.file)).collect::<Vec<_>>().join(", ");
     quotes
         .into_iter()
         .filter_map(|q| match q {
             Err(rest) => Some(format!("the note's quotation {rest:?} is not closed")),
-            Ok(q) if !pinned.iter().any(|e| e.contains(q)) => Some(format!(
-                "the quotation \"{q}\" of {title:?} is not word for word in {files}"
-            )),
+            Ok(q) if !pinned.iter().any(|e| e.contains(q)) => {
+                Some(format!("the quotation \"{q}\" of {title:?} is not word for word in {files}"))
+            }
             Ok(_) => None,
         })
         .collect()
@@ -580,17 +653,15 @@ fn check_quotes(
 pub fn linked_file(e: &Evidence, catalog: &Catalog) -> Option<String> {
     match e {
         Evidence::Example { name, .. } => match name.strip_prefix("go:") {
-            Some(slug) => catalog
-                .chapter(slug)
-                .map(|c| format!("go-reference/{}/main.go", c.slug)),
+            Some(slug) => catalog.chapter(slug).map(|c| format!("go-reference/{}/main.go", c.slug)),
             None => catalog
                 .examples()
                 .find(|(_, r)| r.example == *name)
                 .map(|(_, r)| format!("{}/examples/{}.rs", r.tier.crate_dir(), r.example)),
         },
-        Evidence::Mistake { case, .. } => catalog
-            .mistake(case)
-            .map(|m| format!("go-reference/museum/{}/main.go", m.case)),
+        Evidence::Mistake { case, .. } => {
+            catalog.mistake(case).map(|m| format!("go-reference/museum/{}/main.go", m.case))
+        }
         _ => None,
     }
 }
@@ -678,13 +749,68 @@ fn backed_by_figures(correction: &str, figures: &str) -> Vec<String> {
         .filter(|d| !durations_shown.contains(d))
         .map(|d| format!("the correction quotes {d}, which none of its benchmark figures does"))
         .collect();
-    problems.extend(
-        ratios(correction)
-            .into_iter()
-            .filter(|r| !ratios_shown.contains(r))
-            .map(|r| format!("the correction gives the ratio {r}×, which none of its benchmark figures does")),
-    );
+    problems.extend(ratios(correction).into_iter().filter(|r| !ratios_shown.contains(r)).map(
+        |r| {
+            format!("the correction gives the ratio {r}×, which none of its benchmark figures does")
+        },
+    ));
     problems
+}
+
+/// What is wrong with the ratios a figure gives (`131×`): each must be the ratio of two of the
+/// quantities it quotes, `quoted` as (measured, as written), to the decimals written.
+fn ratio_problems(id: &str, figure: &str, quoted: &[(f64, f64)]) -> Vec<String> {
+    ratios(figure)
+        .into_iter()
+        .filter(|r| {
+            let decimals = r.split_once('.').map_or(0, |(_, d)| d.len());
+            let matches = |a: f64, b: f64| format!("{:.decimals$}", a / b) == *r;
+            !quoted.iter().any(|&(a, shown_a)| {
+                quoted.iter().any(|&(b, shown_b)| matches(a, b) || matches(shown_a, shown_b))
+            })
+        })
+        .map(|r| {
+            format!(
+                "benchmark {id:?}: the figure gives the ratio {r}×, which no two of the \
+                 quantities it quotes make"
+            )
+        })
+        .collect()
+}
+
+/// Bytes as the memory report writes them: "455 B", "2.70 KiB", "437.4 MiB".
+fn fmt_bytes(b: f64) -> String {
+    if b >= 1024.0 * 1024.0 {
+        format!("{:.1} MiB", b / 1024.0 / 1024.0)
+    } else if b >= 1024.0 {
+        format!("{:.2} KiB", b / 1024.0)
+    } else {
+        format!("{b:.0} B")
+    }
+}
+
+/// The sizes a text quotes, as written: "455 B", "2.70 KiB".
+fn sizes(text: &str) -> Vec<String> {
+    numbers(text)
+        .into_iter()
+        .filter_map(|(n, after)| {
+            ["B", "KiB", "MiB"].into_iter().find_map(|unit| {
+                let rest = after.strip_prefix(' ')?.strip_prefix(unit)?;
+                let ends = rest.chars().next().is_none_or(|c| !c.is_alphanumeric());
+                ends.then(|| format!("{n} {unit}"))
+            })
+        })
+        .collect()
+}
+
+fn parse_size(s: &str) -> f64 {
+    let (n, unit) = s.split_once(' ').unwrap_or((s, "B"));
+    let scale = match unit {
+        "KiB" => 1024.0,
+        "MiB" => 1024.0 * 1024.0,
+        _ => 1.0,
+    };
+    n.parse::<f64>().unwrap_or(f64::NAN) * scale
 }
 
 /// The readable page: the claims grouped by section, each verdict with its correction and
@@ -699,7 +825,8 @@ pub fn page(claims: &Claims, catalog: &Catalog) -> String {
         .map(|c| (section_heading(catalog, &c.section), c))
         .chain(claims.notes.iter().map(|c| (NOTES_HEADING.to_string(), c)))
         .map(|(section, c)| {
-            let evidence: Vec<String> = c.evidence.iter().map(|e| evidence_line(e, catalog)).collect();
+            let evidence: Vec<String> =
+                c.evidence.iter().map(|e| evidence_line(e, catalog)).collect();
             minijinja::context! {
                 section, claim => &c.claim, id => &c.id, verdict => c.verdict.label(),
                 correction => c.correction.trim(), evidence,
@@ -728,10 +855,7 @@ fn evidence_line(e: &Evidence, catalog: &Catalog) -> String {
             }
         },
         Evidence::Mistake { case, note } => {
-            let title = catalog
-                .mistake(case)
-                .map(|m| m.title.as_str())
-                .unwrap_or(case);
+            let title = catalog.mistake(case).map(|m| m.title.as_str()).unwrap_or(case);
             format!("museum case [{title}](go-reference/museum/{case}/main.go): {note}")
         }
         Evidence::Bench { id, figure, note } => {
@@ -740,12 +864,7 @@ fn evidence_line(e: &Evidence, catalog: &Catalog) -> String {
         Evidence::Asm { symbol, note } => {
             format!("disassembly of `{symbol}` ([asm](benches/README.md)): {note}")
         }
-        Evidence::Docs {
-            title,
-            version,
-            url,
-            note,
-        } => {
+        Evidence::Docs { title, version, url, note } => {
             format!("[{title}]({url}) ({version}): {note}")
         }
     }
@@ -844,10 +963,7 @@ mod tests {
             "appears twice",
             "no evidence",
         ] {
-            assert!(
-                found.contains(expected),
-                "{expected:?} not reported in:\n{found}"
-            );
+            assert!(found.contains(expected), "{expected:?} not reported in:\n{found}");
         }
     }
 
@@ -896,11 +1012,71 @@ mod tests {
             "quotes 40 µs",
             "quotes 300 ns",
             "quotes 18.5 ns",
-            "`spawn-one/z`, which is not in the results",
+            "`spawn-one/z`, which is not in m.json",
             "the ratio 100×",
             "correction quotes 45 ns",
             "correction gives the ratio 7×",
             "\"fetch_add\"",
+        ] {
+            assert!(wrong.contains(expected), "{expected:?} not in:\n{wrong}");
+        }
+
+        // A second report measured the same rows again: a figure may quote either, not a mix.
+        let again = r#"{"rows": [
+            {"rust_id": "spawn-one/x", "rust": {"median_ns": 41000.0}, "go": {"median_ns": 310.0}},
+            {"rust_id": "spawn-one/y", "rust": {"median_ns": 360.0}, "go": {"median_ns": 310.0}}]}"#;
+        std::fs::write(root.path().join("benches/results/n.json"), again).expect("write");
+        let ok = |figure: &str| {
+            check(
+                &claims(
+                    figure,
+                    "fetch_add_relaxed",
+                    "Long enough to count as a correction, and it quotes no figure.",
+                ),
+                root.path(),
+            )
+        };
+        assert_eq!(ok(good), Vec::<String>::new());
+        assert_eq!(ok("41.0 µs against 310 ns (132×)"), Vec::<String>::new());
+        let mixed = ok("41.0 µs against 298 ns").join("\n");
+        assert!(mixed.contains("(in m.json, and no other report agrees)"), "{mixed}");
+    }
+
+    #[test]
+    fn memory_figures_quote_the_bytes_per_unit_of_a_memory_report() {
+        let report = r#"{"header": "h", "units": [
+            {"unit": "goroutines", "runs": [{"n": 0, "peak_kib": 2656},
+                {"n": 1000000, "peak_kib": 2705772, "bytes_per_unit": 2768}]},
+            {"unit": "tokio-spawn", "runs": [{"n": 0, "peak_kib": 3140},
+                {"n": 1000000, "peak_kib": 447880, "bytes_per_unit": 455},
+                {"n": 10000000, "skipped": "not run"}]}]}"#;
+        let root = root_with(&[("benches/results/memory.json", report)]);
+        let claims = |figure: &str| {
+            format!(
+                r#"
+                [[claim]]
+                id = "a"
+                section = "spawn"
+                claim = "c"
+                verdict = "holds"
+                evidence = [{{ kind = "bench", id = "memory/goroutines/1000000", figure = "{figure}", note = "n" }}]
+                "#
+            )
+        };
+        let good =
+            "2.70 KiB per goroutine against 455 B per task (`memory/tokio-spawn/1000000`, 6.1×)";
+        assert_eq!(check(&claims(good), root.path()), Vec::<String>::new());
+        let wrong = check(
+            &claims("2 KiB per goroutine against 400 B (`memory/tokio-spawn/10000000`, 5×)"),
+            root.path(),
+        )
+        .join("\n");
+        for expected in [
+            "does not quote its measured bytes per unit, 2.70 KiB",
+            "quotes 2 KiB",
+            "quotes 400 B",
+            "`memory/tokio-spawn/10000000`, which is not in memory.json",
+            "the ratio 5×",
         ] {
             assert!(wrong.contains(expected), "{expected:?} not in:\n{wrong}");
         }
@@ -940,20 +1116,42 @@ mod tests {
             )
         };
         let fine = [
-            ("https://pkg.go.dev/sync#Once.Do", "\"If f panics, Do considers it to have returned; future calls of Do return\" and \"done atomic.Bool\""),
+            (
+                "https://pkg.go.dev/sync#Once.Do",
+                "\"If f panics, Do considers it to have returned; future calls of Do return\" and \"done atomic.Bool\"",
+            ),
             ("https://pkg.go.dev/sync#Once", "“if f panics, Do ... return without calling f”"),
-            ("https://go.dev/ref/spec#Select_statements", "\"a single one that can proceed is chosen via a uniform pseudo-random selection\""),
+            (
+                "https://go.dev/ref/spec#Select_statements",
+                "\"a single one that can proceed is chosen via a uniform pseudo-random selection\"",
+            ),
             ("https://go.dev/ref/spec", "\"the element type's value\", no markup"),
             ("https://go.dev/ref/spec", "no quotation at all"),
         ];
         for (url, note) in fine {
             let found = check(&claims(url, "Go 1.26", note), root.path());
-            assert_eq!(found, ["excerpt claims/excerpts/broken.txt: has no line `---` between its header and its text"], "{note}");
+            assert_eq!(
+                found,
+                [
+                    "excerpt claims/excerpts/broken.txt: has no line `---` between its header and its text"
+                ],
+                "{note}"
+            );
         }
         let bad = [
-            ("https://go.dev/ref/spec", "Go 1.26", "\"a single one is chosen via a uniform pseudo-random selection\"", "is not word for word in claims/excerpts/go-spec.html"),
+            (
+                "https://go.dev/ref/spec",
+                "Go 1.26",
+                "\"a single one is chosen via a uniform pseudo-random selection\"",
+                "is not word for word in claims/excerpts/go-spec.html",
+            ),
             ("https://pkg.go.dev/sync", "Go 1.26", "\"done uint32\"", "\"done uint32\""),
-            ("https://pkg.go.dev/sync", "Go 1.25", "\"done atomic.Bool\"", "no excerpt under claims/excerpts/ pins https://pkg.go.dev/sync at \"Go 1.25\""),
+            (
+                "https://pkg.go.dev/sync",
+                "Go 1.25",
+                "\"done atomic.Bool\"",
+                "no excerpt under claims/excerpts/ pins https://pkg.go.dev/sync at \"Go 1.25\"",
+            ),
             ("https://pkg.go.dev/net", "Go 1.26", "\"done atomic.Bool\"", "no excerpt"),
             ("https://pkg.go.dev/sync", "Go 1.26", "\"done atomic.Bool", "is not closed"),
         ];
