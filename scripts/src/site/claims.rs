@@ -34,6 +34,8 @@ pub struct ClaimsPage {
     pub summary: String,
     /// In the order each section first appears in `claims.toml`.
     pub sections: Vec<Section>,
+    /// The project's own notes on the guide's fragments: not claims, not counted.
+    pub notes: Vec<ClaimView>,
 }
 
 /// How many claims got one verdict.
@@ -145,26 +147,27 @@ pub fn page(claims: &Claims, catalog: &Catalog, targets: Targets) -> ClaimsPage 
         n(3, "is wrong", "are wrong"),
     );
 
+    let view = |c: &crate::claims::Claim| ClaimView {
+        id: c.id.clone(),
+        verdict: verdict_key(c.verdict),
+        verdict_label: c.verdict.label(),
+        claim_html: inline(c.claim.trim()),
+        correction_html: if c.correction.trim().is_empty() {
+            String::new()
+        } else {
+            prose(&[c.correction.trim().to_string()])
+        },
+        evidence: c.evidence.iter().map(|e| evidence(e, catalog, targets)).collect(),
+    };
     let mut sections: Vec<Section> = Vec::new();
     for c in &claims.claims {
-        let view = ClaimView {
-            id: c.id.clone(),
-            verdict: verdict_key(c.verdict),
-            verdict_label: c.verdict.label(),
-            claim_html: inline(c.claim.trim()),
-            correction_html: if c.correction.trim().is_empty() {
-                String::new()
-            } else {
-                prose(&[c.correction.trim().to_string()])
-            },
-            evidence: c.evidence.iter().map(|e| evidence(e, catalog, targets)).collect(),
-        };
-        match sections.iter_mut().find(|s| s.name == c.section) {
-            Some(s) => s.claims.push(view),
+        let id = section_id(&c.section);
+        match sections.iter_mut().find(|s| s.id == id) {
+            Some(s) => s.claims.push(view(c)),
             None => sections.push(Section {
-                name: c.section.clone(),
+                id,
+                name: crate::claims::section_heading(catalog, &c.section),
                 key: section_key(catalog, &c.section).map(String::from),
-                id: section_id(&c.section),
                 patterns: catalog
                     .chapters
                     .iter()
@@ -175,11 +178,12 @@ pub fn page(claims: &Claims, catalog: &Catalog, targets: Targets) -> ClaimsPage 
                         note: p.takeaway.clone(),
                     })
                     .collect(),
-                claims: vec![view],
+                claims: vec![view(c)],
             }),
         }
     }
-    ClaimsPage { total, counts, summary, sections }
+    let notes = claims.notes.iter().map(view).collect();
+    ClaimsPage { total, counts, summary, sections, notes }
 }
 
 /// Text as inline code, HTML.
