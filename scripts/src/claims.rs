@@ -708,10 +708,15 @@ fn numbers(text: &str) -> Vec<(&str, &str)> {
 
 /// The durations a text quotes, as written: "39.2 µs", "298 ns".
 fn durations(text: &str) -> Vec<String> {
+    quantities(text, &["ns", "µs", "ms"])
+}
+
+/// The numbers a text quotes followed by a space and one of `units`, as written.
+fn quantities(text: &str, units: &[&str]) -> Vec<String> {
     numbers(text)
         .into_iter()
         .filter_map(|(n, after)| {
-            ["ns", "µs", "ms"].into_iter().find_map(|unit| {
+            units.iter().find_map(|unit| {
                 let rest = after.strip_prefix(' ')?.strip_prefix(unit)?;
                 let ends = rest.chars().next().is_none_or(|c| !c.is_alphanumeric());
                 ends.then(|| format!("{n} {unit}"))
@@ -791,16 +796,7 @@ fn fmt_bytes(b: f64) -> String {
 
 /// The sizes a text quotes, as written: "455 B", "2.70 KiB".
 fn sizes(text: &str) -> Vec<String> {
-    numbers(text)
-        .into_iter()
-        .filter_map(|(n, after)| {
-            ["B", "KiB", "MiB"].into_iter().find_map(|unit| {
-                let rest = after.strip_prefix(' ')?.strip_prefix(unit)?;
-                let ends = rest.chars().next().is_none_or(|c| !c.is_alphanumeric());
-                ends.then(|| format!("{n} {unit}"))
-            })
-        })
-        .collect()
+    quantities(text, &["B", "KiB", "MiB"])
 }
 
 fn parse_size(s: &str) -> f64 {

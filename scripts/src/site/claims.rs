@@ -182,7 +182,8 @@ pub fn page(claims: &Claims, catalog: &Catalog, targets: Targets) -> ClaimsPage 
             }),
         }
     }
-    let notes = claims.notes.iter().map(view).collect();
+    // A note is not a claim: it carries no verdict badge.
+    let notes = claims.notes.iter().map(|c| ClaimView { verdict_label: "", ..view(c) }).collect();
     ClaimsPage { total, counts, summary, sections, notes }
 }
 
