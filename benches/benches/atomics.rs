@@ -7,18 +7,26 @@
 //! - `atomics-padded/<op>-<ordering>/t<N>`: N threads, each its own `CachePadded` atomic.
 //! - `atomics-false-shared/<op>-<ordering>/t<N>`: N threads, neighbouring words of one array.
 //! - `atomics-dekker/<orderings>`: store one flag, then load the other.
-//! - `locks/<lock>/t<N>`: `Mutex<i64>` and `RwLock<i64>` counting like the atomics.
+//! - `locks/<lock>/t<N>`: `Mutex<i64>` and `RwLock<i64>` counting like the atomics, std's
+//!   (`mutex`, `rwlock-write`, `rwlock-read`) and parking_lot's (`pl-mutex`, ...).
+//! - `locks/map-<map>/t<N>`: a read-mostly map shared by N threads (one write in
+//!   `MAP_WRITE_EVERY` ops): std `RwLock<HashMap>`, parking_lot `RwLock<HashMap>`, `DashMap`.
 //!
 //! Go twin: go-reference/bench/atomics_test.go. Run: `cargo bench -p benches --bench atomics`.
 
+use std::collections::HashMap;
 use std::hint::black_box;
 use std::sync::atomic::{AtomicU64, Ordering, fence};
 use std::sync::{Mutex, RwLock};
 use std::time::Instant;
 
-use benches::{Worker, split, t, thread_counts, thread_counts_from_two, time_workers};
+use benches::{
+    MAP_KEYS, MAP_WRITE_EVERY, Worker, map_key, split, t, thread_counts, thread_counts_from_two,
+    time_workers,
+};
 use criterion::{BenchmarkGroup, BenchmarkId, Criterion, Throughput, measurement::WallTime};
 use crossbeam::utils::CachePadded;
+use dashmap::DashMap;
 
 /// One uncontended benchmark: `$body` runs `iters` times on a fresh atomic `$a`, with the
 /// ordering written literally so each one is compiled on its own.
@@ -284,8 +292,109 @@ fn locks(c: &mut Criterion) {
                 })
             })
         });
+        g.bench_function(BenchmarkId::new("pl-mutex", t(threads)), |b| {
+            b.iter_custom(|iters| {
+                lock_run(&parking_lot::Mutex::new(0i64), threads, iters, |m| {
+                    *m.lock() += 1;
+                })
+            })
+        });
+        g.bench_function(BenchmarkId::new("pl-rwlock-write", t(threads)), |b| {
+            b.iter_custom(|iters| {
+                lock_run(&parking_lot::RwLock::new(0i64), threads, iters, |rw| {
+                    *rw.write() += 1;
+                })
+            })
+        });
+        g.bench_function(BenchmarkId::new("pl-rwlock-read", t(threads)), |b| {
+            b.iter_custom(|iters| {
+                lock_run(&parking_lot::RwLock::new(0i64), threads, iters, |rw| {
+                    black_box(*rw.read());
+                })
+            })
+        });
+    }
+    for threads in thread_counts() {
+        map_bench::<RwLock<HashMap<u64, u64>>>(&mut g, "map-rwlock", threads);
+        map_bench::<parking_lot::RwLock<HashMap<u64, u64>>>(&mut g, "map-pl-rwlock", threads);
+        map_bench::<DashMap<u64, u64>>(&mut g, "map-dashmap", threads);
     }
     g.finish();
+}
+
+/// A concurrent map of `u64` to `u64`, as a read-mostly cache uses it.
+trait ReadMostly: Sync {
+    /// The map with every key in `0..MAP_KEYS` present.
+    fn filled() -> Self;
+    fn get(&self, key: u64) -> Option<u64>;
+    fn put(&self, key: u64, value: u64);
+}
+
+impl ReadMostly for RwLock<HashMap<u64, u64>> {
+    fn filled() -> Self {
+        RwLock::new((0..MAP_KEYS).map(|k| (k, k)).collect())
+    }
+    fn get(&self, key: u64) -> Option<u64> {
+        self.read().expect("not poisoned").get(&key).copied()
+    }
+    fn put(&self, key: u64, value: u64) {
+        self.write().expect("not poisoned").insert(key, value);
+    }
+}
+
+impl ReadMostly for parking_lot::RwLock<HashMap<u64, u64>> {
+    fn filled() -> Self {
+        parking_lot::RwLock::new((0..MAP_KEYS).map(|k| (k, k)).collect())
+    }
+    fn get(&self, key: u64) -> Option<u64> {
+        self.read().get(&key).copied()
+    }
+    fn put(&self, key: u64, value: u64) {
+        self.write().insert(key, value);
+    }
+}
+
+impl ReadMostly for DashMap<u64, u64> {
+    fn filled() -> Self {
+        (0..MAP_KEYS).map(|k| (k, k)).collect()
+    }
+    fn get(&self, key: u64) -> Option<u64> {
+        DashMap::get(self, &key).map(|v| *v)
+    }
+    fn put(&self, key: u64, value: u64) {
+        self.insert(key, value);
+    }
+}
+
+/// `threads` threads share `iters` ops on one filled map: op `j` of worker `w` writes key
+/// `map_key(w, j)` when `j % MAP_WRITE_EVERY == 0` and reads it otherwise (Go:
+/// `BenchmarkLocks/{map_rwmutex,sync_map}`).
+fn map_bench<M: ReadMostly>(g: &mut BenchmarkGroup<'_, WallTime>, name: &str, threads: usize) {
+    g.bench_function(BenchmarkId::new(name, t(threads)), |b| {
+        b.iter_custom(|iters| {
+            let map = M::filled();
+            let map = &map;
+            let workers: Vec<Worker<'_>> = split(iters, threads)
+                .into_iter()
+                .enumerate()
+                .map(|(w, n)| {
+                    Box::new(move || {
+                        let mut seen = 0u64;
+                        for j in 0..n {
+                            let key = map_key(w as u64, j);
+                            if j % MAP_WRITE_EVERY == 0 {
+                                map.put(key, j);
+                            } else {
+                                seen = seen.wrapping_add(map.get(key).unwrap_or(0));
+                            }
+                        }
+                        black_box(seen);
+                    }) as Worker<'_>
+                })
+                .collect();
+            time_workers(workers)
+        })
+    });
 }
 
 criterion::criterion_group! {

@@ -6,13 +6,23 @@
 //! Workloads: `seq` (one thread sends then receives; buffered flavours only), `spsc`, `mpsc`,
 //! `mpmc` (flavours whose receiver can be shared), `pingpong` (latency).
 //! Flavours: std `channel` / `sync_channel(0|1|100)`, the guide's `Arc<Mutex<Receiver>>`,
-//! crossbeam `unbounded` / `bounded(0|1|100)`, tokio `mpsc` bounded(100) / unbounded.
+//! crossbeam `unbounded` / `bounded(0|1|100)`, tokio `mpsc` bounded(100) / unbounded; flume and
+//! kanal `bounded(0|100)` from threads (the rendezvous in `spsc`, `pingpong`, `mpmc` only) and
+//! `bounded(100)` from tasks;
+//! async-channel `bounded(100)` from threads (`send_blocking`) and from tasks.
+//! `channels-bridge/<flavour>`: a std thread sends to a tokio task (capacity 100).
 //!
 //! Go twin: go-reference/bench/channels_test.go. Run: `cargo bench -p benches --bench channels`.
 
-use benches::flavours::tokio_flavours::{self as tf, AsyncFlavour, TokioBounded, TokioUnbounded};
+use benches::flavours::bridge::{
+    AcBridge, Bridge, FlumeBridge, KanalBridge, TokioBridge, thread_to_task,
+};
+use benches::flavours::tokio_flavours::{
+    self as tf, AsyncChannel, AsyncFlavour, FlumeAsync, KanalAsync, TokioBounded, TokioUnbounded,
+};
 use benches::flavours::{
-    CbBounded, CbUnbounded, Flavour, StdSharedRx, StdSync, StdUnbounded, mpmc, mpsc, pingpong, seq,
+    AcBlocking, CbBounded, CbUnbounded, Flavour, FlumeBounded, KanalBounded, StdSharedRx, StdSync,
+    StdUnbounded, mpmc, mpsc, pingpong, seq,
 };
 use benches::{CAPACITY, t, thread_counts_from_two, tokio_runtime};
 use criterion::{BenchmarkId, Criterion, Throughput};
@@ -69,6 +79,29 @@ fn tokio<F: AsyncFlavour>(c: &mut Criterion) {
         .bench_function(&name, |b| b.iter_custom(|i| tf::pingpong::<F>(&rt, i)));
 }
 
+/// `mpmc` for an async flavour whose receiver clones, on the same runtime.
+fn tokio_shared<F: AsyncFlavour>(c: &mut Criterion)
+where
+    F::Rx: Clone,
+{
+    let rt = tokio_runtime();
+    let mut g = group(c, "channels-mpmc");
+    for threads in thread_counts_from_two() {
+        g.bench_function(BenchmarkId::new(F::name(), t(threads)), |b| {
+            b.iter_custom(|i| tf::mpmc::<F>(&rt, threads, i))
+        });
+    }
+    g.finish();
+}
+
+/// The bridge: a std thread sends, a task on the runtime receives.
+fn thread_to_task_bridge<B: Bridge>(c: &mut Criterion) {
+    let rt = tokio_runtime();
+    group(c, "channels-bridge").bench_function(B::name(), |b| {
+        b.iter_custom(|i| thread_to_task::<B>(&rt, i))
+    });
+}
+
 fn group<'c>(
     c: &'c mut Criterion,
     name: &str,
@@ -103,9 +136,49 @@ fn tokio_flavours(c: &mut Criterion) {
     tokio::<TokioUnbounded>(c);
 }
 
+/// A rendezvous flavour in the workloads a Go developer uses an unbuffered channel for: a
+/// handoff (`spsc`), a round trip (`pingpong`) and a pool of workers (`mpmc`).
+fn rendezvous<F: Flavour>(c: &mut Criterion)
+where
+    F::Rx: Clone,
+{
+    let name = F::name();
+    group(c, "channels-spsc").bench_function(&name, |b| b.iter_custom(|i| mpsc::<F>(1, i)));
+    group(c, "channels-pingpong").bench_function(&name, |b| b.iter_custom(pingpong::<F>));
+    shared::<F>(c);
+}
+
+/// flume, kanal and async-channel at the rendezvous (but async-channel, which has none) and
+/// at capacity 100: the Go developer's unbuffered and buffered channel. Their unbounded
+/// channels are left out: Go has none to set them against, and the full run has to stay under
+/// 15 minutes on 2 cores.
+fn flume_kanal_async_channel(c: &mut Criterion) {
+    rendezvous::<FlumeBounded<0>>(c);
+    blocking::<FlumeBounded<N>>(c);
+    shared::<FlumeBounded<N>>(c);
+    rendezvous::<KanalBounded<0>>(c);
+    blocking::<KanalBounded<N>>(c);
+    shared::<KanalBounded<N>>(c);
+    blocking::<AcBlocking<N>>(c);
+    shared::<AcBlocking<N>>(c);
+    tokio::<FlumeAsync<N>>(c);
+    tokio::<KanalAsync<N>>(c);
+    tokio::<AsyncChannel<N>>(c);
+    tokio_shared::<FlumeAsync<N>>(c);
+    tokio_shared::<KanalAsync<N>>(c);
+    tokio_shared::<AsyncChannel<N>>(c);
+}
+
+fn bridges(c: &mut Criterion) {
+    thread_to_task_bridge::<TokioBridge<N>>(c);
+    thread_to_task_bridge::<FlumeBridge<N>>(c);
+    thread_to_task_bridge::<KanalBridge<N>>(c);
+    thread_to_task_bridge::<AcBridge<N>>(c);
+}
+
 criterion::criterion_group! {
     name = channels;
     config = benches::criterion();
-    targets = std_flavours, crossbeam_flavours, tokio_flavours
+    targets = std_flavours, crossbeam_flavours, tokio_flavours, flume_kanal_async_channel, bridges
 }
 criterion::criterion_main!(channels);

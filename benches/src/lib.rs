@@ -33,6 +33,36 @@ pub const CAPACITY: usize = 100;
 /// How many tasks the `spawn-batch` benchmarks start before they wait for all of them.
 pub const SPAWN_BATCH: u64 = 100;
 
+/// How many keys the read-mostly map benchmarks (`locks/map-*`) hold; all are present before
+/// the clock starts (Go: `mapKeys`).
+pub const MAP_KEYS: u64 = 1024;
+
+/// One op in this many is a write in the read-mostly map benchmarks; the rest are reads
+/// (Go: `mapWriteEvery`).
+pub const MAP_WRITE_EVERY: u64 = 16;
+
+/// The key op `j` of worker `w` touches in the map benchmarks: spread over every key, with
+/// each worker starting somewhere else (Go: `mapKey`).
+pub fn map_key(w: u64, j: u64) -> u64 {
+    (w * 257 + j * 31) % MAP_KEYS
+}
+
+/// How many elements one map-reduce job maps and sums (`mapreduce/*`; Go: `mapReduceJob`).
+pub const MAP_REDUCE_JOB: u64 = 1 << 20;
+
+/// The chunk a worker of Go's map-reduce pool takes from its channel at a time (Go:
+/// `mapReduceChunk`); Rust's `scope-chunks` cuts the job in one chunk per thread and rayon
+/// splits it as it likes.
+pub const MAP_REDUCE_CHUNK: u64 = 1 << 14;
+
+/// The map of the map-reduce benchmarks: splitmix64's finaliser, pure arithmetic (Go: `mix`).
+pub fn mix(x: u64) -> u64 {
+    let mut z = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
 /// The thread (or goroutine, or task) counts every multi-threaded benchmark runs with:
 /// the powers of two below the machine's parallelism, the parallelism itself, and twice
 /// it (oversubscribed). On 2 cores: 1, 2, 4; on 16: 1, 2, 4, 8, 16, 32.

@@ -182,4 +182,57 @@ func BenchmarkLocks(b *testing.B) {
 			timeWorkers(b, workers)
 		})
 	}
+	// The read-mostly map (Rust: locks/map-*): mapKeys keys filled before the clock starts; op
+	// j of worker w writes mapKey(w, j) when j%mapWriteEvery == 0 and reads it otherwise.
+	for _, t := range threadCounts() {
+		b.Run("map_rwmutex/"+tName(t), func(b *testing.B) {
+			var mu sync.RWMutex
+			m := make(map[int64]int64, mapKeys)
+			for k := int64(0); k < mapKeys; k++ {
+				m[k] = k
+			}
+			var workers []func()
+			for w, n := range split(b.N, t) {
+				workers = append(workers, func() {
+					var seen int64
+					for j := 0; j < n; j++ {
+						key := mapKey(w, j)
+						if j%mapWriteEvery == 0 {
+							mu.Lock()
+							m[key] = int64(j)
+							mu.Unlock()
+						} else {
+							mu.RLock()
+							seen += m[key]
+							mu.RUnlock()
+						}
+					}
+					atomic.AddInt64(&sink, seen)
+				})
+			}
+			timeWorkers(b, workers)
+		})
+		b.Run("sync_map/"+tName(t), func(b *testing.B) {
+			var m sync.Map
+			for k := int64(0); k < mapKeys; k++ {
+				m.Store(k, k)
+			}
+			var workers []func()
+			for w, n := range split(b.N, t) {
+				workers = append(workers, func() {
+					var seen int64
+					for j := 0; j < n; j++ {
+						key := mapKey(w, j)
+						if j%mapWriteEvery == 0 {
+							m.Store(key, int64(j))
+						} else if v, ok := m.Load(key); ok {
+							seen += v.(int64)
+						}
+					}
+					atomic.AddInt64(&sink, seen)
+				})
+			}
+			timeWorkers(b, workers)
+		})
+	}
 }

@@ -96,4 +96,8 @@ func BenchmarkChannels(b *testing.B) {
 	for _, c := range capacities {
 		b.Run("pingpong/"+chanName(c), func(b *testing.B) { chanPingPong(b, c) })
 	}
+	// The twin of channels-bridge (a std thread sending to a tokio task). Go has one kind of
+	// goroutine, so there is no seam between blocking code and async code to bridge: the twin
+	// is a plain channel between two goroutines, the same work as spsc/chan100.
+	b.Run("bridge/"+chanName(capacity), func(b *testing.B) { producersConsumers(b, capacity, 1, 1) })
 }

@@ -26,6 +26,30 @@ const capacity = 100
 // (benches/src/lib.rs SPAWN_BATCH).
 const spawnBatch = 100
 
+// mapKeys is how many keys the read-mostly map benchmarks hold (benches/src/lib.rs MAP_KEYS).
+const mapKeys = 1024
+
+// mapWriteEvery: one op in this many is a write in the map benchmarks (MAP_WRITE_EVERY).
+const mapWriteEvery = 16
+
+// mapKey is the key op j of worker w touches (map_key() in benches/src/lib.rs).
+func mapKey(w, j int) int64 { return int64((w*257 + j*31) % mapKeys) }
+
+// mapReduceJob is how many elements one map-reduce job maps and sums (MAP_REDUCE_JOB).
+const mapReduceJob = 1 << 20
+
+// mapReduceChunk is what a pool worker takes from its channel at a time (MAP_REDUCE_CHUNK).
+const mapReduceChunk = 1 << 14
+
+// mix is splitmix64's finaliser, the map of the map-reduce benchmarks (mix() in
+// benches/src/lib.rs).
+func mix(x uint64) uint64 {
+	z := x + 0x9E3779B97F4A7C15
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EB
+	return z ^ (z >> 31)
+}
+
 // sink keeps the compiler from dropping a result, as Rust's black_box does.
 var sink int64
 

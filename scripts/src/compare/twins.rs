@@ -18,12 +18,19 @@ pub enum Family {
     Channels,
     Spawn,
     Select,
+    MapReduce,
 }
 
 impl Family {
     /// Every family, in the order `compare` runs them (the floor first, as the reference).
-    pub const ALL: [Family; 5] =
-        [Family::Floor, Family::Atomics, Family::Channels, Family::Spawn, Family::Select];
+    pub const ALL: [Family; 6] = [
+        Family::Floor,
+        Family::Atomics,
+        Family::Channels,
+        Family::Spawn,
+        Family::Select,
+        Family::MapReduce,
+    ];
 
     /// The heading of the benches/README.md section that explains this family's numbers.
     pub fn readme_section(self) -> &'static str {
@@ -34,6 +41,7 @@ impl Family {
                 "Blocking is what costs, and why std's `sync_channel` is slower than crossbeam's `bounded`"
             }
             Family::Spawn | Family::Select => "The families",
+            Family::MapReduce => "CPU-bound map-reduce",
         }
     }
 
@@ -52,6 +60,7 @@ impl Family {
             Family::Channels => "channels",
             Family::Spawn => "spawn",
             Family::Select => "select",
+            Family::MapReduce => "mapreduce",
         }
     }
 
@@ -63,6 +72,7 @@ impl Family {
             Family::Channels => "^BenchmarkChannels$",
             Family::Spawn => "^BenchmarkSpawn$",
             Family::Select => "^BenchmarkSelect$",
+            Family::MapReduce => "^BenchmarkMapReduce$",
         }
     }
 }
@@ -131,25 +141,30 @@ pub const TWINS: &[Twin] = &[
         rust: &[f("Release store + Acquire load", "atomics-dekker/release-acquire", true), f("SeqCst store + SeqCst load", "atomics-dekker/seqcst", true), f("Relaxed + fence(SeqCst) + Relaxed", "atomics-dekker/relaxed-fence-seqcst", false)] },
     // Locks doing the same counting.
     Twin { key: "locks.mutex", family: Atomics, workload: "lock, add 1, unlock", go: Some("Locks/mutex/t={t}"),
-        rust: &[f("Mutex<i64>", "locks/mutex/t{t}", true)] },
+        rust: &[f("Mutex<i64>", "locks/mutex/t{t}", true), f("parking_lot::Mutex<i64>", "locks/pl-mutex/t{t}", true)] },
     Twin { key: "locks.rwlock-write", family: Atomics, workload: "write-lock, add 1, unlock", go: Some("Locks/rwmutex_write/t={t}"),
-        rust: &[f("RwLock<i64>::write", "locks/rwlock-write/t{t}", true)] },
+        rust: &[f("RwLock<i64>::write", "locks/rwlock-write/t{t}", true), f("parking_lot::RwLock<i64>::write", "locks/pl-rwlock-write/t{t}", false)] },
     Twin { key: "locks.rwlock-read", family: Atomics, workload: "read-lock, read, unlock", go: Some("Locks/rwmutex_read/t={t}"),
-        rust: &[f("RwLock<i64>::read", "locks/rwlock-read/t{t}", false)] },
+        rust: &[f("RwLock<i64>::read", "locks/rwlock-read/t{t}", false), f("parking_lot::RwLock<i64>::read", "locks/pl-rwlock-read/t{t}", false)] },
+    // A read-mostly map (1,024 keys, one insert in 16 ops): RWMutex + map, and sync.Map.
+    Twin { key: "locks.map.rwmutex", family: Atomics, workload: "read-mostly map, RWMutex + map", go: Some("Locks/map_rwmutex/t={t}"),
+        rust: &[f("RwLock<HashMap>", "locks/map-rwlock/t{t}", false), f("parking_lot::RwLock<HashMap>", "locks/map-pl-rwlock/t{t}", false)] },
+    Twin { key: "locks.map.sync-map", family: Atomics, workload: "read-mostly map, sync.Map", go: Some("Locks/sync_map/t={t}"),
+        rust: &[f("DashMap", "locks/map-dashmap/t{t}", false)] },
     // Channels: seq (one thread sends, then receives).
     Twin { key: "channels.seq.chan1", family: Channels, workload: "seq: send then recv, 1 thread, capacity 1", go: Some("Channels/seq/chan1"),
         rust: &[f("std sync_channel(1)", "channels-seq/std-sync-1", false), f("crossbeam bounded(1)", "channels-seq/cb-bounded-1", false)] },
     Twin { key: "channels.seq.chan100", family: Channels, workload: "seq: send then recv, 1 thread, capacity 100", go: Some("Channels/seq/chan100"),
-        rust: &[f("std sync_channel(100)", "channels-seq/std-sync-100", true), f("crossbeam bounded(100)", "channels-seq/cb-bounded-100", true), f("tokio mpsc::channel(100)", "channels-seq/tokio-bounded-100", false)] },
+        rust: &[f("std sync_channel(100)", "channels-seq/std-sync-100", true), f("crossbeam bounded(100)", "channels-seq/cb-bounded-100", true), f("tokio mpsc::channel(100)", "channels-seq/tokio-bounded-100", false), f("flume bounded(100)", "channels-seq/flume-bounded-100", false), f("kanal bounded(100)", "channels-seq/kanal-bounded-100", false), f("async-channel bounded(100), blocking", "channels-seq/async-channel-blocking-100", false), f("flume bounded(100), async", "channels-seq/flume-async-100", false), f("kanal bounded_async(100)", "channels-seq/kanal-async-100", false), f("async-channel bounded(100), async", "channels-seq/async-channel-100", false)] },
     Twin { key: "channels.seq.unbounded", family: Channels, workload: "seq: send then recv, 1 thread, unbounded", go: None,
         rust: &[f("std channel()", "channels-seq/std-unbounded", false), f("guide's Arc<Mutex<Receiver>>", "channels-seq/std-arc-mutex-rx", false), f("crossbeam unbounded()", "channels-seq/cb-unbounded", false), f("tokio unbounded_channel()", "channels-seq/tokio-unbounded", false)] },
     // spsc.
     Twin { key: "channels.spsc.chan0", family: Channels, workload: "spsc, unbuffered (rendezvous)", go: Some("Channels/spsc/chan0"),
-        rust: &[f("std sync_channel(0)", "channels-spsc/std-sync-0", true), f("crossbeam bounded(0)", "channels-spsc/cb-bounded-0", true)] },
+        rust: &[f("std sync_channel(0)", "channels-spsc/std-sync-0", true), f("crossbeam bounded(0)", "channels-spsc/cb-bounded-0", true), f("flume bounded(0)", "channels-spsc/flume-bounded-0", false), f("kanal bounded(0)", "channels-spsc/kanal-bounded-0", false)] },
     Twin { key: "channels.spsc.chan1", family: Channels, workload: "spsc, capacity 1", go: Some("Channels/spsc/chan1"),
         rust: &[f("std sync_channel(1)", "channels-spsc/std-sync-1", false), f("crossbeam bounded(1)", "channels-spsc/cb-bounded-1", false)] },
     Twin { key: "channels.spsc.chan100", family: Channels, workload: "spsc, capacity 100", go: Some("Channels/spsc/chan100"),
-        rust: &[f("std sync_channel(100)", "channels-spsc/std-sync-100", true), f("crossbeam bounded(100)", "channels-spsc/cb-bounded-100", true), f("tokio mpsc::channel(100)", "channels-spsc/tokio-bounded-100", true)] },
+        rust: &[f("std sync_channel(100)", "channels-spsc/std-sync-100", true), f("crossbeam bounded(100)", "channels-spsc/cb-bounded-100", true), f("tokio mpsc::channel(100)", "channels-spsc/tokio-bounded-100", true), f("flume bounded(100)", "channels-spsc/flume-bounded-100", true), f("kanal bounded(100)", "channels-spsc/kanal-bounded-100", true), f("async-channel bounded(100), blocking", "channels-spsc/async-channel-blocking-100", false), f("flume bounded(100), async", "channels-spsc/flume-async-100", false), f("kanal bounded_async(100)", "channels-spsc/kanal-async-100", false), f("async-channel bounded(100), async", "channels-spsc/async-channel-100", false)] },
     Twin { key: "channels.spsc.unbounded", family: Channels, workload: "spsc, unbounded", go: None,
         rust: &[f("std channel()", "channels-spsc/std-unbounded", false), f("guide's Arc<Mutex<Receiver>>", "channels-spsc/std-arc-mutex-rx", false), f("crossbeam unbounded()", "channels-spsc/cb-unbounded", false), f("tokio unbounded_channel()", "channels-spsc/tokio-unbounded", false)] },
     // mpsc: {t} producers, one consumer.
@@ -158,27 +173,30 @@ pub const TWINS: &[Twin] = &[
     Twin { key: "channels.mpsc.chan1", family: Channels, workload: "mpsc, capacity 1", go: Some("Channels/mpsc/chan1/t={t}"),
         rust: &[f("std sync_channel(1)", "channels-mpsc/std-sync-1/t{t}", false), f("crossbeam bounded(1)", "channels-mpsc/cb-bounded-1/t{t}", false)] },
     Twin { key: "channels.mpsc.chan100", family: Channels, workload: "mpsc, capacity 100", go: Some("Channels/mpsc/chan100/t={t}"),
-        rust: &[f("std sync_channel(100)", "channels-mpsc/std-sync-100/t{t}", false), f("crossbeam bounded(100)", "channels-mpsc/cb-bounded-100/t{t}", true), f("tokio mpsc::channel(100)", "channels-mpsc/tokio-bounded-100/t{t}", false)] },
+        rust: &[f("std sync_channel(100)", "channels-mpsc/std-sync-100/t{t}", false), f("crossbeam bounded(100)", "channels-mpsc/cb-bounded-100/t{t}", true), f("tokio mpsc::channel(100)", "channels-mpsc/tokio-bounded-100/t{t}", false), f("flume bounded(100)", "channels-mpsc/flume-bounded-100/t{t}", false), f("kanal bounded(100)", "channels-mpsc/kanal-bounded-100/t{t}", false), f("async-channel bounded(100), blocking", "channels-mpsc/async-channel-blocking-100/t{t}", false), f("flume bounded(100), async", "channels-mpsc/flume-async-100/t{t}", false), f("kanal bounded_async(100)", "channels-mpsc/kanal-async-100/t{t}", false), f("async-channel bounded(100), async", "channels-mpsc/async-channel-100/t{t}", false)] },
     Twin { key: "channels.mpsc.unbounded", family: Channels, workload: "mpsc, unbounded", go: None,
         rust: &[f("std channel()", "channels-mpsc/std-unbounded/t{t}", false), f("guide's Arc<Mutex<Receiver>>", "channels-mpsc/std-arc-mutex-rx/t{t}", false), f("crossbeam unbounded()", "channels-mpsc/cb-unbounded/t{t}", false), f("tokio unbounded_channel()", "channels-mpsc/tokio-unbounded/t{t}", false)] },
     // mpmc: {t} producers, {t} consumers sharing the receiving end.
     Twin { key: "channels.mpmc.chan0", family: Channels, workload: "mpmc, unbuffered", go: Some("Channels/mpmc/chan0/t={t}"),
-        rust: &[f("crossbeam bounded(0)", "channels-mpmc/cb-bounded-0/t{t}", false)] },
+        rust: &[f("crossbeam bounded(0)", "channels-mpmc/cb-bounded-0/t{t}", false), f("flume bounded(0)", "channels-mpmc/flume-bounded-0/t{t}", false), f("kanal bounded(0)", "channels-mpmc/kanal-bounded-0/t{t}", false)] },
     Twin { key: "channels.mpmc.chan1", family: Channels, workload: "mpmc, capacity 1", go: Some("Channels/mpmc/chan1/t={t}"),
         rust: &[f("crossbeam bounded(1)", "channels-mpmc/cb-bounded-1/t{t}", false)] },
     Twin { key: "channels.mpmc.chan100", family: Channels, workload: "mpmc, capacity 100", go: Some("Channels/mpmc/chan100/t={t}"),
-        rust: &[f("crossbeam bounded(100)", "channels-mpmc/cb-bounded-100/t{t}", true)] },
+        rust: &[f("crossbeam bounded(100)", "channels-mpmc/cb-bounded-100/t{t}", true), f("flume bounded(100)", "channels-mpmc/flume-bounded-100/t{t}", false), f("kanal bounded(100)", "channels-mpmc/kanal-bounded-100/t{t}", false), f("async-channel bounded(100), blocking", "channels-mpmc/async-channel-blocking-100/t{t}", false), f("flume bounded(100), async", "channels-mpmc/flume-async-100/t{t}", false), f("kanal bounded_async(100)", "channels-mpmc/kanal-async-100/t{t}", false), f("async-channel bounded(100), async", "channels-mpmc/async-channel-100/t{t}", false)] },
     Twin { key: "channels.mpmc.unbounded", family: Channels, workload: "mpmc, unbounded", go: None,
         rust: &[f("guide's Arc<Mutex<Receiver>>", "channels-mpmc/std-arc-mutex-rx/t{t}", false), f("crossbeam unbounded()", "channels-mpmc/cb-unbounded/t{t}", false)] },
     // pingpong: one round trip.
     Twin { key: "channels.pingpong.chan0", family: Channels, workload: "ping-pong round trip, unbuffered", go: Some("Channels/pingpong/chan0"),
-        rust: &[f("std sync_channel(0)", "channels-pingpong/std-sync-0", true), f("crossbeam bounded(0)", "channels-pingpong/cb-bounded-0", true)] },
+        rust: &[f("std sync_channel(0)", "channels-pingpong/std-sync-0", true), f("crossbeam bounded(0)", "channels-pingpong/cb-bounded-0", true), f("flume bounded(0)", "channels-pingpong/flume-bounded-0", false), f("kanal bounded(0)", "channels-pingpong/kanal-bounded-0", false)] },
     Twin { key: "channels.pingpong.chan1", family: Channels, workload: "ping-pong round trip, capacity 1", go: Some("Channels/pingpong/chan1"),
         rust: &[f("std sync_channel(1)", "channels-pingpong/std-sync-1", false), f("crossbeam bounded(1)", "channels-pingpong/cb-bounded-1", false)] },
     Twin { key: "channels.pingpong.chan100", family: Channels, workload: "ping-pong round trip, capacity 100", go: Some("Channels/pingpong/chan100"),
-        rust: &[f("std sync_channel(100)", "channels-pingpong/std-sync-100", false), f("crossbeam bounded(100)", "channels-pingpong/cb-bounded-100", false), f("tokio mpsc::channel(100)", "channels-pingpong/tokio-bounded-100", true)] },
+        rust: &[f("std sync_channel(100)", "channels-pingpong/std-sync-100", false), f("crossbeam bounded(100)", "channels-pingpong/cb-bounded-100", false), f("tokio mpsc::channel(100)", "channels-pingpong/tokio-bounded-100", true), f("flume bounded(100)", "channels-pingpong/flume-bounded-100", false), f("kanal bounded(100)", "channels-pingpong/kanal-bounded-100", false), f("async-channel bounded(100), blocking", "channels-pingpong/async-channel-blocking-100", false), f("flume bounded(100), async", "channels-pingpong/flume-async-100", false), f("kanal bounded_async(100)", "channels-pingpong/kanal-async-100", false), f("async-channel bounded(100), async", "channels-pingpong/async-channel-100", false)] },
     Twin { key: "channels.pingpong.unbounded", family: Channels, workload: "ping-pong round trip, unbounded", go: None,
         rust: &[f("std channel()", "channels-pingpong/std-unbounded", false), f("guide's Arc<Mutex<Receiver>>", "channels-pingpong/std-arc-mutex-rx", false), f("crossbeam unbounded()", "channels-pingpong/cb-unbounded", false), f("tokio unbounded_channel()", "channels-pingpong/tokio-unbounded", false)] },
+    // bridge: a std thread sends to a tokio task. Go has one kind of goroutine, so its twin is a plain channel between two.
+    Twin { key: "channels.bridge.chan100", family: Channels, workload: "bridge: a thread sends to a task, capacity 100 (Go: goroutine to goroutine)", go: Some("Channels/bridge/chan100"),
+        rust: &[f("tokio mpsc blocking_send", "channels-bridge/tokio-blocking-send-100", true), f("flume send / recv_async", "channels-bridge/flume-100", true), f("kanal send / to_async recv", "channels-bridge/kanal-100", false), f("async-channel send_blocking / recv", "channels-bridge/async-channel-100", false)] },
     // Spawning.
     Twin { key: "spawn.one", family: Spawn, workload: "start one task, wait for it", go: Some("Spawn/one"),
         rust: &[f("thread::spawn + join", "spawn-one/thread-spawn-join", true), f("thread::scope", "spawn-one/thread-scope", false), f("rayon::scope", "spawn-one/rayon-scope", true), f("threadpool execute + join", "spawn-one/threadpool", false), f("tokio::spawn + await", "spawn-one/tokio-spawn", true)] },
@@ -193,6 +211,11 @@ pub const TWINS: &[Twin] = &[
         rust: &[f("crossbeam select!", "select-2p/cb-select", true), f("tokio::select!", "select-2p/tokio-select", false)] },
     Twin { key: "select.2p.recv", family: Select, workload: "baseline: recv on 1 channel, 2 producers", go: Some("Select/2p/recv_shared"),
         rust: &[f("crossbeam recv", "select-2p/cb-recv-shared", false), f("tokio recv", "select-2p/tokio-recv-shared", false)] },
+    // CPU-bound map-reduce: one job of 2^20 elements; the speed-up over one thread.
+    Twin { key: "mapreduce.seq", family: MapReduce, workload: "map-reduce job, one thread", go: Some("MapReduce/seq"),
+        rust: &[f("plain loop", "mapreduce/seq", true)] },
+    Twin { key: "mapreduce.parallel", family: MapReduce, workload: "map-reduce job (Go: worker pool)", go: Some("MapReduce/pool/t={t}"),
+        rust: &[f("thread::scope, one chunk per thread", "mapreduce/scope-chunks/t{t}", false), f("rayon par_iter on a pool", "mapreduce/rayon/t{t}", true)] },
 ];
 
 /// The value of `{t}` if `id` is `template` with a thread count in its place; for a

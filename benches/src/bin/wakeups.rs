@@ -5,7 +5,7 @@
 //! write-up in benches/README.md.
 //!
 //! Linux only (it reads `/proc/thread-self/status` and `/proc/thread-self/stat`).
-//! Run: `cargo run --release -p benches --example wakeups [MESSAGES]` (default 1,000,000).
+//! Run: `cargo run --release -p benches --bin wakeups [MESSAGES]` (default 1,000,000).
 
 use std::sync::Barrier;
 use std::thread;
