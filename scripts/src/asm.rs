@@ -69,9 +69,7 @@ pub fn parse_rust_asm(asm: &str) -> Vec<(String, Vec<String>)> {
     let mut current: Option<(String, Vec<String>)> = None;
     for line in asm.lines() {
         if let Some(label) = line.strip_suffix(':').filter(|l| l.starts_with("_ZN")) {
-            if let Some(f) = current.take() {
-                functions.push(f);
-            }
+            functions.extend(current.take());
             current = Some((demangle_probe(label), Vec::new()));
         } else if let Some((_, body)) = current.as_mut() {
             if line.starts_with(".Lfunc_end") {
@@ -164,9 +162,7 @@ pub fn markdown(
         })
         .collect();
     let ctx = minijinja::context! { rustc, go => go_version, rows };
-    crate::site::environment()
-        .and_then(|env| Ok(env.get_template("asm.md")?.render(ctx)?))
-        .expect("the asm.md template renders")
+    crate::site::render_md("asm.md", ctx)
 }
 
 /// Whether `libdir` (what `rustc --print target-libdir` names) holds a standard library: its

@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use serde::Deserialize;
 
 /// The whole catalog, in the order the guide teaches.
@@ -146,11 +146,7 @@ pub const COMPILES: &str = "compiles";
 impl Catalog {
     /// Reads and validates `catalog.toml` under `root`.
     pub fn load(root: &Path) -> Result<Catalog> {
-        let path = root.join("catalog.toml");
-        let text = std::fs::read_to_string(&path)
-            .with_context(|| format!("reading {}", path.display()))?;
-        let catalog: Catalog =
-            toml::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
+        let catalog: Catalog = crate::read_toml(&root.join("catalog.toml"))?;
         catalog.validate()?;
         Ok(catalog)
     }
@@ -280,11 +276,6 @@ impl Catalog {
 }
 
 impl Chapter {
-    /// The Go program's folder, relative to `go-reference/`: the slug.
-    pub fn go(&self) -> &str {
-        &self.slug
-    }
-
     /// The Go program's folder.
     pub fn go_dir(&self, root: &Path) -> PathBuf {
         root.join("go-reference").join(&self.slug)

@@ -99,20 +99,17 @@ pub fn split(source: &str) -> Split {
     let markers = steps::parse(source);
     let first_marker = markers.first().map_or(usize::MAX, |m| m.line - 1);
     let mut header = Vec::new();
-    let mut header_end = 0;
     for line in all.iter().take(first_marker) {
         let t = line.trim_start();
-        let Some(text) = t.strip_prefix("//!").or_else(|| t.strip_prefix("//")) else {
-            if !t.is_empty() {
-                break;
+        match t.strip_prefix("//!").or_else(|| t.strip_prefix("//")) {
+            Some(text) => {
+                header.push(text.strip_prefix(' ').unwrap_or(text).trim_end().to_string())
             }
-            header.push(String::new());
-            header_end += 1;
-            continue;
-        };
-        header.push(text.strip_prefix(' ').unwrap_or(text).trim_end().to_string());
-        header_end += 1;
+            None if t.is_empty() => header.push(String::new()),
+            None => break,
+        }
     }
+    let header_end = header.len();
     tidy(&mut header);
     let mut split = Split { header, ..Split::default() };
     let Some(first) = markers.first() else {
@@ -279,6 +276,18 @@ pub enum RowKind {
     Rest,
 }
 
+impl RowKind {
+    /// `about`, `setup`, `step` or `rest`.
+    pub fn key(self) -> &'static str {
+        match self {
+            RowKind::About => "about",
+            RowKind::Setup => "setup",
+            RowKind::Step(_) => "step",
+            RowKind::Rest => "rest",
+        }
+    }
+}
+
 /// One side of a row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cell {
@@ -312,10 +321,8 @@ impl Row {
 
     pub fn anchor(&self) -> String {
         match self.kind {
-            RowKind::About => "about".into(),
-            RowKind::Setup => "setup".into(),
             RowKind::Step(_) => anchor(&self.title),
-            RowKind::Rest => "rest".into(),
+            kind => kind.key().into(),
         }
     }
 

@@ -82,10 +82,7 @@ pub const BENCH_RESULTS: &str = "benches/results";
 
 impl Claims {
     pub fn load(root: &Path) -> Result<Claims> {
-        let path = root.join("claims.toml");
-        let text = std::fs::read_to_string(&path)
-            .with_context(|| format!("reading {}", path.display()))?;
-        toml::from_str(&text).with_context(|| format!("parsing {}", path.display()))
+        crate::read_toml(&root.join("claims.toml"))
     }
 
     /// The claims, then the notes: everything the page lists.
@@ -126,26 +123,24 @@ impl Claims {
             let mut figures = String::new();
             for e in &c.evidence {
                 match e {
-                    Evidence::Example { name, .. } => match linked_file(e, catalog) {
-                        None => say(format!("example {name:?} is not in the catalog")),
-                        Some(file) if !root.join(&file).is_file() => {
-                            say(format!("example {name:?}: {file} does not exist"))
+                    Evidence::Example { name, .. } | Evidence::Mistake { case: name, .. } => {
+                        let what = if matches!(e, Evidence::Example { .. }) {
+                            "example"
+                        } else {
+                            "museum case"
+                        };
+                        match linked_file(e, catalog) {
+                            None => say(format!("{what} {name:?} is not in the catalog")),
+                            Some(file) if !root.join(&file).is_file() => {
+                                say(format!("{what} {name:?}: {file} does not exist"))
+                            }
+                            Some(_) => {}
                         }
-                        Some(_) => {}
-                    },
-                    Evidence::Mistake { case, .. } => match linked_file(e, catalog) {
-                        None => say(format!("museum case {case:?} is not in the catalog")),
-                        Some(file) if !root.join(&file).is_file() => {
-                            say(format!("museum case {case:?}: {file} does not exist"))
-                        }
-                        Some(_) => {}
-                    },
+                    }
                     Evidence::Bench { id, figure, .. } => {
                         figures.push_str(figure);
                         figures.push('\n');
-                        for p in results.check_figure(id, figure) {
-                            say(p);
-                        }
+                        results.check_figure(id, figure).into_iter().for_each(&mut say);
                     }
                     Evidence::Asm { symbol, .. } => {
                         if !results.disassembled(symbol) {
@@ -158,15 +153,13 @@ impl Claims {
                         if title.is_empty() || version.is_empty() || !url.starts_with("https://") {
                             say("documentation evidence needs a title, a version and an https address".into());
                         }
-                        for p in check_quotes(&excerpts, title, version, url, note) {
-                            say(p);
-                        }
+                        check_quotes(&excerpts, title, version, url, note)
+                            .into_iter()
+                            .for_each(&mut say);
                     }
                 }
             }
-            for p in backed_by_figures(&c.correction, &figures) {
-                say(p);
-            }
+            backed_by_figures(&c.correction, &figures).into_iter().for_each(&mut say);
         }
         Ok(problems)
     }
@@ -207,22 +200,10 @@ struct Medians {
 impl Results {
     fn read(dir: &Path) -> Result<Results> {
         let mut results = Results::default();
-        if !dir.exists() {
-            return Ok(results);
-        }
-        let mut paths = Vec::new();
-        for entry in std::fs::read_dir(dir).with_context(|| format!("listing {}", dir.display()))? {
-            paths.push(entry?.path());
-        }
-        paths.sort();
-        for path in paths {
+        for path in crate::list(dir)? {
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-            let read = || {
-                std::fs::read_to_string(&path)
-                    .with_context(|| format!("reading {}", path.display()))
-            };
             if name.ends_with(".json") {
-                let report: serde_json::Value = serde_json::from_str(&read()?)
+                let report: serde_json::Value = serde_json::from_str(&crate::read(&path)?)
                     .with_context(|| format!("parsing {}", path.display()))?;
                 for row in report["rows"].as_array().into_iter().flatten() {
                     if let (Some(id), Some(ns)) =
@@ -255,15 +236,10 @@ impl Results {
                     }
                 }
             } else if name.starts_with("asm-") && name.ends_with(".md") {
-                results.asm.push_str(&read()?);
+                results.asm.push_str(&crate::read(&path)?);
             }
         }
         Ok(results)
-    }
-
-    /// The row of `id` in the report `report`.
-    fn row(&self, report: &str, id: &str) -> Option<&Medians> {
-        self.medians.iter().find(|m| m.report == report && m.rust_id == id)
     }
 
     /// What is wrong with a benchmark figure: it must quote the Rust median of its id, and
@@ -284,16 +260,8 @@ impl Results {
                 "benchmark id {id:?} is not in the results under {BENCH_RESULTS}/"
             )];
         };
-        let found: Vec<Vec<String>> = reports
-            .iter()
-            .map(|report| {
-                if memory {
-                    self.check_size_figure_in(report, id, figure)
-                } else {
-                    self.check_figure_in(report, id, figure)
-                }
-            })
-            .collect();
+        let found: Vec<Vec<String>> =
+            reports.iter().map(|report| self.check_figure_in(report, id, figure)).collect();
         if found.iter().any(Vec::is_empty) {
             return Vec::new();
         }
@@ -306,81 +274,55 @@ impl Results {
         problems
     }
 
-    /// [`Results::check_figure`] against the report `report`, which has a row for `id`.
+    /// [`Results::check_figure`] against the report `report`, which has a row for `id`: a
+    /// duration must be a Rust or Go median of a row the figure names (its id, or another in
+    /// backticks), a size (`memory/...` ids) the bytes per unit of one.
     fn check_figure_in(&self, report: &str, id: &str, figure: &str) -> Vec<String> {
-        let Some(own) = self.row(report, id) else {
+        let memory = id.starts_with(MEMORY);
+        let measured = |row: &str| -> Option<Vec<f64>> {
+            if memory {
+                self.sizes.iter().find(|s| s.report == report && s.id == row).map(|s| vec![s.bytes])
+            } else {
+                let m = self.medians.iter().find(|m| m.report == report && m.rust_id == row)?;
+                Some(std::iter::once(m.rust).chain(m.go).collect())
+            }
+        };
+        let (fmt, what, of): (fn(f64) -> String, _, _) = if memory {
+            (fmt_bytes, "bytes per unit", "not the bytes per unit of a row it names")
+        } else {
+            (fmt_ns, "median", "no Rust or Go median of the rows it names")
+        };
+        let Some(own) = measured(id) else {
             return vec![format!("benchmark id {id:?} is not in {report}")];
         };
         let mut problems = Vec::new();
-        if !figure.contains(&fmt_ns(own.rust)) {
+        if !figure.contains(&fmt(own[0])) {
             problems.push(format!(
-                "benchmark {id:?}: the figure {figure:?} does not quote its measured median, {}",
-                fmt_ns(own.rust)
+                "benchmark {id:?}: the figure {figure:?} does not quote its measured {what}, {}",
+                fmt(own[0])
             ));
         }
-        let mut rows = vec![own];
-        for named in code_spans(figure).filter(|s| s.contains('/') && !s.contains(' ')) {
-            match self.row(report, named) {
-                Some(r) => rows.push(r),
+        let names = |s: &&str| {
+            if memory { s.starts_with(MEMORY) } else { s.contains('/') && !s.contains(' ') }
+        };
+        let mut rows = vec![(id, own)];
+        for named in code_spans(figure).filter(names) {
+            match measured(named) {
+                Some(m) => rows.push((named, m)),
                 None => problems.push(format!(
                     "benchmark {id:?}: the figure names `{named}`, which is not in {report}"
                 )),
             }
         }
-        let medians: Vec<f64> =
-            rows.iter().flat_map(|r| std::iter::once(r.rust).chain(r.go)).collect();
+        let values: Vec<f64> = rows.iter().flat_map(|(_, m)| m.iter().copied()).collect();
         let mut quoted = Vec::new();
-        for d in durations(figure) {
-            match medians.iter().find(|&&m| fmt_ns(m) == d) {
-                Some(&m) => quoted.push((m, parse_duration(&d))),
+        for q in if memory { sizes(figure) } else { durations(figure) } {
+            match values.iter().find(|&&v| fmt(v) == q) {
+                Some(&v) => quoted.push((v, parse_quantity(&q))),
                 None => problems.push(format!(
-                    "benchmark {id:?}: the figure quotes {d}, which is no Rust or Go median of \
-                     the rows it names ({}); they measured {}",
-                    rows.iter().map(|r| format!("`{}`", r.rust_id)).collect::<Vec<_>>().join(", "),
-                    medians.iter().map(|&m| fmt_ns(m)).collect::<Vec<_>>().join(", ")
-                )),
-            }
-        }
-        problems.extend(ratio_problems(id, figure, &quoted));
-        problems
-    }
-
-    /// [`Results::check_figure`] for a memory row: the figure must quote its bytes per unit,
-    /// and every size it quotes must be that of a row it names (its id, or another
-    /// `memory/...` id in backticks).
-    fn check_size_figure_in(&self, report: &str, id: &str, figure: &str) -> Vec<String> {
-        let size = |id: &str| {
-            self.sizes.iter().find(|s| s.report == report && s.id == id).map(|s| s.bytes)
-        };
-        let Some(own) = size(id) else {
-            return vec![format!("benchmark id {id:?} is not in {report}")];
-        };
-        let mut problems = Vec::new();
-        if !figure.contains(&fmt_bytes(own)) {
-            problems.push(format!(
-                "benchmark {id:?}: the figure {figure:?} does not quote its measured bytes per \
-                 unit, {}",
-                fmt_bytes(own)
-            ));
-        }
-        let mut named = vec![(id, own)];
-        for n in code_spans(figure).filter(|s| s.starts_with(MEMORY)) {
-            match size(n) {
-                Some(b) => named.push((n, b)),
-                None => problems.push(format!(
-                    "benchmark {id:?}: the figure names `{n}`, which is not in {report}"
-                )),
-            }
-        }
-        let mut quoted = Vec::new();
-        for q in sizes(figure) {
-            match named.iter().find(|&&(_, b)| fmt_bytes(b) == q) {
-                Some(&(_, b)) => quoted.push((b, parse_size(&q))),
-                None => problems.push(format!(
-                    "benchmark {id:?}: the figure quotes {q}, which is not the bytes per unit of \
-                     a row it names ({}); they measured {}",
-                    named.iter().map(|(n, _)| format!("`{n}`")).collect::<Vec<_>>().join(", "),
-                    named.iter().map(|&(_, b)| fmt_bytes(b)).collect::<Vec<_>>().join(", ")
+                    "benchmark {id:?}: the figure quotes {q}, which is {of} ({}); they measured {}",
+                    rows.iter().map(|(n, _)| format!("`{n}`")).collect::<Vec<_>>().join(", "),
+                    values.iter().map(|&v| fmt(v)).collect::<Vec<_>>().join(", ")
                 )),
             }
         }
@@ -421,7 +363,7 @@ pub fn section_heading(catalog: &Catalog, section: &str) -> String {
 }
 
 /// A pinned excerpt of a quoted source (see [`EXCERPTS`]).
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Excerpt {
     /// Its file name under [`EXCERPTS`].
     pub file: String,
@@ -438,14 +380,7 @@ impl Excerpt {
         let (head, body) = text
             .split_once("\n---\n")
             .ok_or("has no line `---` between its header and its text")?;
-        let mut e = Excerpt {
-            file: file.to_string(),
-            title: String::new(),
-            origin: String::new(),
-            version: String::new(),
-            urls: Vec::new(),
-            words: Vec::new(),
-        };
+        let mut e = Excerpt { file: file.to_string(), ..Excerpt::default() };
         for line in head.lines().filter(|l| !l.trim().is_empty()) {
             let (key, value) = line
                 .split_once(':')
@@ -479,22 +414,12 @@ impl Excerpt {
     /// do not parse.
     pub fn read_all(dir: &Path) -> Result<(Vec<Excerpt>, Vec<String>)> {
         let (mut excerpts, mut problems) = (Vec::new(), Vec::new());
-        if !dir.exists() {
-            return Ok((excerpts, problems));
-        }
-        let mut paths = Vec::new();
-        for entry in std::fs::read_dir(dir).with_context(|| format!("listing {}", dir.display()))? {
-            paths.push(entry?.path());
-        }
-        paths.sort();
-        for path in paths.iter().filter(|p| p.is_file()) {
+        for path in crate::list(dir)?.iter().filter(|p| p.is_file()) {
             let file = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
             if file == "README.md" {
                 continue;
             }
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("reading {}", path.display()))?;
-            match Excerpt::parse(file, &text) {
+            match Excerpt::parse(file, &crate::read(path)?) {
                 Ok(e) => excerpts.push(e),
                 Err(why) => problems.push(format!("excerpt {EXCERPTS}/{file}: {why}")),
             }
@@ -725,11 +650,14 @@ fn quantities(text: &str, units: &[&str]) -> Vec<String> {
         .collect()
 }
 
-fn parse_duration(d: &str) -> f64 {
-    let (n, unit) = d.split_once(' ').unwrap_or((d, "ns"));
+/// A quantity as written ("39.2 µs", "2.70 KiB") in its base unit (ns, bytes).
+fn parse_quantity(q: &str) -> f64 {
+    let (n, unit) = q.split_once(' ').unwrap_or((q, ""));
     let scale = match unit {
         "µs" => 1e3,
         "ms" => 1e6,
+        "KiB" => 1024.0,
+        "MiB" => 1024.0 * 1024.0,
         _ => 1.0,
     };
     n.parse::<f64>().unwrap_or(f64::NAN) * scale
@@ -799,16 +727,6 @@ fn sizes(text: &str) -> Vec<String> {
     quantities(text, &["B", "KiB", "MiB"])
 }
 
-fn parse_size(s: &str) -> f64 {
-    let (n, unit) = s.split_once(' ').unwrap_or((s, "B"));
-    let scale = match unit {
-        "KiB" => 1024.0,
-        "MiB" => 1024.0 * 1024.0,
-        _ => 1.0,
-    };
-    n.parse::<f64>().unwrap_or(f64::NAN) * scale
-}
-
 /// The readable page: the claims grouped by section, each verdict with its correction and
 /// evidence, links relative to the repository root. Drawn by the `claims.md` template.
 pub fn page(claims: &Claims, catalog: &Catalog) -> String {
@@ -830,9 +748,7 @@ pub fn page(claims: &Claims, catalog: &Catalog) -> String {
         })
         .collect();
     let ctx = minijinja::context! { total => claims.claims.len(), counts, claims => list };
-    crate::site::environment()
-        .and_then(|env| Ok(env.get_template("claims.md")?.render(ctx)?))
-        .expect("the claims.md template renders")
+    crate::site::render_md("claims.md", ctx)
 }
 
 fn evidence_line(e: &Evidence, catalog: &Catalog) -> String {
@@ -842,11 +758,7 @@ fn evidence_line(e: &Evidence, catalog: &Catalog) -> String {
                 format!("Go program [`go run ./{slug}`](go-reference/{slug}/main.go): {note}")
             }
             None => {
-                let file = catalog
-                    .examples()
-                    .find(|(_, r)| r.example == *name)
-                    .map(|(_, r)| format!("{}/examples/{}.rs", r.tier.crate_dir(), r.example))
-                    .unwrap_or_default();
+                let file = linked_file(e, catalog).unwrap_or_default();
                 format!("example [`cargo run --example {name}`]({file}): {note}")
             }
         },

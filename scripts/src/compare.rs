@@ -312,14 +312,8 @@ fn build_rust(root: &Path) -> Result<BTreeMap<String, PathBuf>> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let output = Command::new(cargo)
         .current_dir(root)
-        .args([
-            "bench",
-            "--locked",
-            "-p",
-            "benches",
-            "--no-run",
-            "--message-format=json-render-diagnostics",
-        ])
+        .args(["bench", "--locked", "-p", "benches", "--no-run"])
+        .arg("--message-format=json-render-diagnostics")
         .stderr(Stdio::inherit())
         .output()
         .context("running cargo bench --no-run")?;

@@ -18,14 +18,7 @@ pub struct FoundExample {
 pub fn rust_examples(root: &Path) -> Result<BTreeSet<FoundExample>> {
     let mut found = BTreeSet::new();
     for tier in Tier::ALL {
-        let dir = root.join(tier.crate_dir()).join("examples");
-        if !dir.exists() {
-            continue;
-        }
-        for entry in
-            std::fs::read_dir(&dir).with_context(|| format!("listing {}", dir.display()))?
-        {
-            let path = entry?.path();
+        for path in crate::list(&root.join(tier.crate_dir()).join("examples"))? {
             if path.extension().is_some_and(|e| e == "rs") {
                 let name = path
                     .file_stem()
@@ -68,14 +61,10 @@ pub fn go_programs(root: &Path) -> Result<BTreeSet<String>> {
 /// Every file in `scripts/museum/` (the museum's Rust programs and their recorded rustc output),
 /// by file name.
 pub fn museum_rust_files(root: &Path) -> Result<BTreeSet<String>> {
-    let dir = root.join("scripts").join("museum");
     let mut found = BTreeSet::new();
-    if !dir.exists() {
-        return Ok(found);
-    }
-    for entry in std::fs::read_dir(&dir).with_context(|| format!("listing {}", dir.display()))? {
-        let name = entry?.file_name();
-        found.insert(name.to_str().context("museum file name is not UTF-8")?.to_string());
+    for path in crate::list(&root.join("scripts").join("museum"))? {
+        let name = path.file_name().and_then(|n| n.to_str());
+        found.insert(name.context("museum file name is not UTF-8")?.to_string());
     }
     Ok(found)
 }
@@ -169,8 +158,7 @@ fn stale_references(root: &Path) -> Result<Vec<String>> {
     }
     let mut problems = Vec::new();
     for file in files.iter().filter(|f| f.exists()) {
-        let text =
-            std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+        let text = crate::read(file)?;
         let rel = file.strip_prefix(root).unwrap_or(file).display().to_string();
         for name in mentions(&text, "--example ") {
             if !examples.contains(&name) && !name.starts_with('<') && name != "NAME" {

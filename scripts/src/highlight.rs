@@ -71,12 +71,9 @@ pub struct Highlighter {
 impl Highlighter {
     pub fn new() -> Result<Highlighter> {
         let mut themes = ThemeSet::load_defaults().themes;
-        let light = themes
-            .remove(LIGHT_THEME)
-            .with_context(|| format!("syntect has no theme {LIGHT_THEME:?}"))?;
-        let dark = themes
-            .remove(DARK_THEME)
-            .with_context(|| format!("syntect has no theme {DARK_THEME:?}"))?;
+        let mut theme =
+            |name| themes.remove(name).with_context(|| format!("syntect has no theme {name:?}"));
+        let (light, dark) = (theme(LIGHT_THEME)?, theme(DARK_THEME)?);
         Ok(Highlighter { syntaxes: SyntaxSet::load_defaults_newlines(), light, dark })
     }
 

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Catalog;
@@ -120,11 +120,7 @@ fn starts_statement(line: &str, keyword: &str) -> bool {
 impl Index {
     /// Reads and validates `index.toml` under `root` against the catalog.
     pub fn load(root: &Path, catalog: &Catalog) -> Result<Index> {
-        let path = root.join("index.toml");
-        let text = std::fs::read_to_string(&path)
-            .with_context(|| format!("reading {}", path.display()))?;
-        let index: Index =
-            toml::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
+        let index: Index = crate::read_toml(&root.join("index.toml"))?;
         index.validate(catalog)?;
         Ok(index)
     }
@@ -205,14 +201,18 @@ impl Entry {
 
     /// Every Rust API the entry links, with its tier.
     pub fn apis(&self) -> impl Iterator<Item = (&'static str, &Api)> {
-        self.tiers().into_iter().flat_map(|(tier, c)| {
-            let apis: Vec<&Api> = match c {
-                Counterpart::One(a) => vec![a],
-                Counterpart::Several(v) => v.iter().collect(),
-                Counterpart::None { .. } => Vec::new(),
-            };
-            apis.into_iter().map(move |a| (tier, a))
-        })
+        self.tiers().into_iter().flat_map(|(tier, c)| c.apis().iter().map(move |a| (tier, a)))
+    }
+}
+
+impl Counterpart {
+    /// The Rust APIs it links: none for [`Counterpart::None`].
+    pub fn apis(&self) -> &[Api] {
+        match self {
+            Counterpart::One(a) => std::slice::from_ref(a),
+            Counterpart::Several(v) => v,
+            Counterpart::None { .. } => &[],
+        }
     }
 }
 
@@ -282,8 +282,7 @@ pub fn missing(root: &Path, catalog: &Catalog, index: &Index) -> Result<Vec<Stri
     let mut problems = Vec::new();
     for chapter in &catalog.chapters {
         let file = chapter.go_file(root);
-        let source = std::fs::read_to_string(&file)
-            .with_context(|| format!("reading {}", file.display()))?;
+        let source = crate::read(&file)?;
         for name in names_used(&source) {
             if index.entry(&name).is_none() {
                 problems.push(format!(

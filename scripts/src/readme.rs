@@ -56,13 +56,13 @@ pub fn index_table(index: &Index) -> String {
             .tiers()
             .iter()
             .map(|(_, c)| match c {
-                Counterpart::One(a) => format!("[`{}`]({})", a.api, a.doc),
-                Counterpart::Several(v) => v
+                Counterpart::None { .. } => "—".to_string(),
+                c => c
+                    .apis()
                     .iter()
                     .map(|a| format!("[`{}`]({})", a.api, a.doc))
                     .collect::<Vec<_>>()
                     .join(", "),
-                Counterpart::None { .. } => "—".to_string(),
             })
             .collect();
         let chapter = &e.chapters[0];
@@ -85,7 +85,7 @@ pub fn update(readme: &str, catalog: &Catalog, index: &Index) -> Result<String> 
 }
 
 /// A table cell's text: `|` would end the cell.
-fn cell(text: &str) -> String {
+pub(crate) fn cell(text: &str) -> String {
     text.replace('|', "\\|")
 }
 

@@ -99,8 +99,7 @@ pub fn museum(root: &Path, catalog: &Catalog, case: &str) -> Result<()> {
 /// file, so it builds with the same crates the museum test uses.
 pub fn museum_command(root: &Path, m: &crate::catalog::Mistake) -> Result<Command> {
     let source = m.rust_file(root);
-    let text = std::fs::read_to_string(&source)
-        .with_context(|| format!("reading {}", source.display()))?;
+    let text = crate::read(&source)?;
     let dir = root.join("target/museum-live").join(&m.case);
     std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
     let tokio = if text.contains("tokio") {

@@ -22,7 +22,7 @@ use minijinja::{AutoEscape, Environment, Value};
 use serde::Serialize;
 
 use crate::catalog::{Catalog, Chapter};
-use crate::chapter::{self, Cell, Program, RowKind, rel_path, tier_label};
+use crate::chapter::{self, Cell, Program, rel_path, tier_label};
 use crate::highlight::Highlighter;
 use crate::index::{Counterpart, Entry, Index};
 
@@ -61,6 +61,13 @@ pub fn environment() -> Result<Environment<'static>> {
         env.add_template(name, source).with_context(|| format!("template {name}"))?;
     }
     Ok(env)
+}
+
+/// A Markdown template rendered: the tools' own data always renders, so a failure is a bug.
+pub fn render_md(template: &str, ctx: Value) -> String {
+    environment()
+        .and_then(|env| Ok(env.get_template(template)?.render(ctx)?))
+        .unwrap_or_else(|e| panic!("the {template} template renders: {e:?}"))
 }
 
 /// What a build wrote.
@@ -229,12 +236,12 @@ fn entry_views<'a>(entries: impl Iterator<Item = &'a Entry>, catalog: &Catalog) 
             let tiers = e
                 .tiers()
                 .into_iter()
-                .map(|(tier, c)| match c {
-                    Counterpart::None { none } => (tier, Vec::new(), Some(none.clone())),
-                    Counterpart::One(a) => (tier, vec![link(a.doc.clone(), &a.api, "")], None),
-                    Counterpart::Several(v) => {
-                        (tier, v.iter().map(|a| link(a.doc.clone(), &a.api, "")).collect(), None)
-                    }
+                .map(|(tier, c)| {
+                    let none = match c {
+                        Counterpart::None { none } => Some(none.clone()),
+                        _ => None,
+                    };
+                    (tier, c.apis().iter().map(|a| link(a.doc.clone(), &a.api, "")).collect(), none)
                 })
                 .collect();
             let chapters = e
@@ -336,7 +343,6 @@ pub fn build(
         pages.push(file.to_string());
         Ok(())
     };
-    let ctx = |base: &str, page: &dyn erased::Page| page.value(base, &nav);
 
     let index_page = IndexPage {
         mistakes: mistakes
@@ -347,7 +353,7 @@ pub fn build(
         claims: claims_page.as_ref().map(|c| c.summary.clone()),
         go_names: index.entries.len(),
     };
-    render("index.html", "index.html", ctx("", &index_page))?;
+    render("index.html", "index.html", ctx("", &nav, &index_page))?;
     let mut search = Vec::new();
     for (i, c) in catalog.chapters.iter().enumerate() {
         let page = chapter_page(root, catalog, &index, i, &highlighter, &mut palette, &mistakes);
@@ -367,7 +373,7 @@ pub fn build(
             href: format!("{}.html", c.slug),
             terms: c.slug.clone(),
         });
-        render("chapter.html", &format!("{}.html", c.slug), ctx("", &page))?;
+        render("chapter.html", &format!("{}.html", c.slug), ctx("", &nav, &page))?;
     }
     let entries = entry_views(index.entries.iter(), catalog);
     for e in &entries {
@@ -382,18 +388,18 @@ pub fn build(
             });
         }
     }
-    render("go-to-rust.html", "go-to-rust.html", ctx("", &entries))?;
+    render("go-to-rust.html", "go-to-rust.html", ctx("", &nav, &entries))?;
     for m in &mistakes {
-        render("mistake.html", &format!("museum/{}.html", m.case), ctx("../", m))?;
+        render("mistake.html", &format!("museum/{}.html", m.case), ctx("../", &nav, m))?;
     }
     if let Some(report) = &bench {
-        render("bench.html", "benchmarks.html", ctx("", report))?;
+        render("bench.html", "benchmarks.html", ctx("", &nav, report))?;
         if root.join("benches/README.md").exists() {
             copy_source(root, out, "benches/README.md")?;
         }
     }
     if let Some(page) = &claims_page {
-        render("claims.html", claims::FILE, ctx("", page))?;
+        render("claims.html", claims::FILE, ctx("", &nav, page))?;
     }
     for (name, text) in ASSETS {
         write(out, &format!("assets/{name}"), text)?;
@@ -406,19 +412,9 @@ pub fn build(
     Ok(Built { pages, notes })
 }
 
-/// Pages of any type through one closure: a page and its frame as a template's context.
-mod erased {
-    use super::*;
-
-    pub(super) trait Page {
-        fn value(&self, base: &str, nav: &Nav) -> Value;
-    }
-
-    impl<T: Serialize> Page for T {
-        fn value(&self, base: &str, nav: &Nav) -> Value {
-            Value::from(Serde(&Ctx { base, nav, page: self }))
-        }
-    }
+/// A page and its frame as a template's context.
+fn ctx<T: Serialize>(base: &str, nav: &Nav, page: &T) -> Value {
+    Value::from(Serde(&Ctx { base, nav, page }))
 }
 
 /// Copies a source file into the site under `src/`, where its page links to it.
@@ -481,12 +477,7 @@ fn chapter_page(
                 .into_iter()
                 .map(|row| RowView {
                     id: format!("{}--{}", r.example, row.anchor()),
-                    kind: match row.kind {
-                        RowKind::About => "about",
-                        RowKind::Setup => "setup",
-                        RowKind::Step(_) => "step",
-                        RowKind::Rest => "rest",
-                    },
+                    kind: row.kind.key(),
                     heading: row.heading(),
                     only: row.only(),
                     go: cell_view(&row.go, palette),

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use crate::catalog::Chapter;
 
@@ -153,8 +153,7 @@ pub fn size_problems(source: &str) -> Vec<String> {
 pub fn problems(p: &Chapter, root: &Path) -> Result<Vec<String>> {
     let mut problems = Vec::new();
     let go_file = p.go_file(root);
-    let go_text = std::fs::read_to_string(&go_file)
-        .with_context(|| format!("reading {}", go_file.display()))?;
+    let go_text = crate::read(&go_file)?;
     let go_steps = parse(&go_text);
     if let Some(s) = go_steps.iter().find(|s| s.skip.is_some()) {
         problems.push(format!(
@@ -175,8 +174,7 @@ pub fn problems(p: &Chapter, root: &Path) -> Result<Vec<String>> {
     }
     for ex in &p.rust {
         let file = ex.file(root);
-        let text = std::fs::read_to_string(&file)
-            .with_context(|| format!("reading {}", file.display()))?;
+        let text = crate::read(&file)?;
         let steps = parse(&text);
         if let Some(why) = compare(&go_steps, &steps) {
             problems.push(format!("{}: {why}", file.display()));

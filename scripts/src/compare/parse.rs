@@ -136,18 +136,9 @@ struct SampleJson {
 /// `benchmark.json`, its statistics in `estimates.json` and its samples in `sample.json`.
 pub fn criterion_results(home: &Path) -> Result<BTreeMap<String, Stat>> {
     let mut found = BTreeMap::new();
-    if !home.exists() {
-        return Ok(found);
-    }
     let mut stack = vec![home.to_path_buf()];
     while let Some(dir) = stack.pop() {
-        for entry in
-            std::fs::read_dir(&dir).with_context(|| format!("listing {}", dir.display()))?
-        {
-            let path = entry?.path();
-            if !path.is_dir() {
-                continue;
-            }
+        for path in crate::list(&dir)?.into_iter().filter(|p| p.is_dir()) {
             if path.file_name().is_some_and(|n| n == "new") {
                 let read = |f: &str| std::fs::read_to_string(path.join(f));
                 let (Ok(bench), Ok(est)) = (read("benchmark.json"), read("estimates.json")) else {

@@ -23,14 +23,7 @@ pub enum Family {
 
 impl Family {
     /// Every family, in the order `compare` runs them (the floor first, as the reference).
-    pub const ALL: [Family; 6] = [
-        Family::Floor,
-        Family::Atomics,
-        Family::Channels,
-        Family::Spawn,
-        Family::Select,
-        Family::MapReduce,
-    ];
+    pub const ALL: [Family; 6] = [Floor, Atomics, Channels, Spawn, Select, MapReduce];
 
     /// The heading of the benches/README.md section that explains this family's numbers.
     pub fn readme_section(self) -> &'static str {

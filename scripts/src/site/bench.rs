@@ -55,8 +55,7 @@ const COLUMNS: [(&str, bool); 7] = [
 
 /// Reads the report at `path`: it must exist and be one `cargo xtask compare` wrote.
 pub fn load(root: &Path, path: &Path) -> Result<BenchPage> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let text = crate::read(path)?;
     let report: SavedReport = serde_json::from_str(&text)
         .with_context(|| format!("parsing {} as a `cargo xtask compare` report", path.display()))?;
     let rel = crate::chapter::rel_path(root, path);

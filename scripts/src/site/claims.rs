@@ -9,8 +9,8 @@ use serde::Serialize;
 use crate::catalog::Catalog;
 use crate::claims::{Claims, Evidence, Verdict};
 
-use super::Link;
 use super::html::{inline, prose};
+use super::{Link, link};
 
 /// The page's file, relative to the site's root.
 pub const FILE: &str = "claims.html";
@@ -162,21 +162,18 @@ pub fn page(claims: &Claims, catalog: &Catalog, targets: Targets) -> ClaimsPage 
     let mut sections: Vec<Section> = Vec::new();
     for c in &claims.claims {
         let id = section_id(&c.section);
+        let key = section_key(catalog, &c.section);
         match sections.iter_mut().find(|s| s.id == id) {
             Some(s) => s.claims.push(view(c)),
             None => sections.push(Section {
                 id,
                 name: crate::claims::section_heading(catalog, &c.section),
-                key: section_key(catalog, &c.section).map(String::from),
+                key: key.map(String::from),
                 patterns: catalog
                     .chapters
                     .iter()
-                    .filter(|p| Some(p.section.as_str()) == section_key(catalog, &c.section))
-                    .map(|p| Link {
-                        href: format!("{}.html", p.slug),
-                        title: p.title.clone(),
-                        note: p.takeaway.clone(),
-                    })
+                    .filter(|p| Some(p.section.as_str()) == key)
+                    .map(|p| link(format!("{}.html", p.slug), &p.title, &p.takeaway))
                     .collect(),
                 claims: vec![view(c)],
             }),
@@ -258,13 +255,15 @@ fn evidence(e: &Evidence, catalog: &Catalog, targets: Targets) -> EvidenceView {
             note,
         ),
         Evidence::Docs { title, version, url, note } => EvidenceView {
-            kind: "docs",
-            kind_label: "Documentation",
-            href: Some(url.clone()),
             external: true,
-            title_html: inline(title),
-            detail: Some(version.clone()).filter(|v| !v.is_empty()),
-            note_html: inline(note.trim()),
+            ..local(
+                "docs",
+                "Documentation",
+                Some(url.clone()),
+                inline(title),
+                Some(version.clone()).filter(|v| !v.is_empty()),
+                note,
+            )
         },
     }
 }

@@ -77,30 +77,28 @@ pub fn code(lines: &[Line], palette: &mut Palette) -> Vec<CodeLine> {
     lines.iter().map(|l| line(l, palette)).collect()
 }
 
-/// Prose from comments, rendered as Markdown (code spans, lists, emphasis). Raw HTML is shown
-/// as text: comments say `Mutex<T>`, which must not become a tag.
+/// Prose from comments, rendered as Markdown (code spans, lists, emphasis).
 pub fn prose(lines: &[String]) -> String {
-    let text = lines.join("\n");
-    let events = Parser::new(&text).map(|e| match e {
-        Event::Html(s) | Event::InlineHtml(s) => Event::Text(s),
-        other => other,
-    });
-    let mut out = String::new();
-    html::push_html(&mut out, events);
-    out
+    markdown(&lines.join("\n"), true)
 }
 
 /// One paragraph of Markdown as inline HTML, without the `<p>` around it: for a heading or a
-/// list item. Raw HTML is shown as text, as in [`prose`].
+/// list item.
 pub fn inline(text: &str) -> String {
+    markdown(text, false).trim_end().to_string()
+}
+
+/// Markdown as HTML, with or without `<p>`. Raw HTML is shown as text: comments say
+/// `Mutex<T>`, which must not become a tag.
+fn markdown(text: &str, paragraphs: bool) -> String {
     let events = Parser::new(text).filter_map(|e| match e {
         Event::Html(s) | Event::InlineHtml(s) => Some(Event::Text(s)),
-        Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => None,
+        Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) if !paragraphs => None,
         other => Some(other),
     });
     let mut out = String::new();
     html::push_html(&mut out, events);
-    out.trim_end().to_string()
+    out
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use crate::chapter::{Program, rel_path};
 use crate::highlight::{Highlighter, Lang};
 
 use super::html::Palette;
-use super::{FileView, Link};
+use super::{FileView, Link, link};
 
 /// One museum page.
 #[derive(Debug, Serialize)]
@@ -54,14 +54,10 @@ pub fn load(
         .mistakes
         .iter()
         .map(|m| {
-            let go_file = m.go_file(root);
-            let go = Program::load(root, &rel_path(root, &go_file), Lang::Go, Some(highlighter));
-            let rust = Program::load(
-                root,
-                &rel_path(root, &m.rust_file(root)),
-                Lang::Rust,
-                Some(highlighter),
-            );
+            let load = |file: std::path::PathBuf, lang| {
+                Program::load(root, &rel_path(root, &file), lang, Some(highlighter))
+            };
+            let (go, rust) = (load(m.go_file(root), Lang::Go), load(m.rust_file(root), Lang::Rust));
             let when = match m.go_check {
                 GoCheck::Vet => "before it runs",
                 _ => "at run time",
@@ -84,11 +80,7 @@ pub fn load(
                 .iter()
                 .map(|ex| {
                     let slug = catalog.chapter_of_example(ex).map_or("", |c| c.slug.as_str());
-                    Link {
-                        href: format!("../{slug}.html#{ex}"),
-                        title: ex.clone(),
-                        note: format!("cargo run --example {ex}"),
-                    }
+                    link(format!("../{slug}.html#{ex}"), ex, &format!("cargo run --example {ex}"))
                 })
                 .collect();
             let stderr_file = m.stderr_file(root);
