@@ -133,20 +133,14 @@ fn go_available() -> bool {
         .is_ok_and(|s| s.success())
 }
 
-/// ": did you mean ...?" for the closest names, or the list of all of them.
+/// ": did you mean ...?" for the closest names (as `show` finds them), or the list of all.
 pub fn suggest<'a>(wrong: &str, names: impl Iterator<Item = &'a str>) -> String {
     let names: Vec<&str> = names.collect();
-    let mut close: Vec<(f64, &str)> = names
-        .iter()
-        .map(|n| (strsim::jaro_winkler(wrong, n), *n))
-        .filter(|(score, _)| *score > 0.8)
-        .collect();
-    close.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let close = crate::show::close_matches(wrong, names.iter().copied());
     if close.is_empty() {
         format!("; the names are: {}", names.join(", "))
     } else {
-        let close: Vec<&str> = close.iter().take(3).map(|(_, n)| *n).collect();
-        format!("; did you mean {}?", close.join(", "))
+        format!("; did you mean {}?", close[..close.len().min(3)].join(", "))
     }
 }
 
