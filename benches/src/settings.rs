@@ -1,5 +1,5 @@
 //! The criterion settings of `benches::criterion()`, in one place for the two crates that need
-//! them: this crate runs with them, and `cargo xtask compare` (`scripts/src/compare.rs`) quotes
+//! them: this crate runs with them, and `cargo xtask compare` (`benches/compare/src/lib.rs`) quotes
 //! them in its report. The xtask crate does not depend on this one; it includes this file as a
 //! module of its own (`#[path]`), so keep it to plain constants that need nothing but `std`.
 

@@ -8,7 +8,7 @@ use anyhow::{Context, Result};
 use serde::Deserialize;
 
 use crate::catalog::Catalog;
-use crate::compare::report::fmt_ns;
+use compare::report::fmt_ns;
 
 /// The whole list, in the guide's order.
 #[derive(Debug, Deserialize)]

@@ -2,11 +2,9 @@
 //! and the generators that read it. `cargo xtask --help` lists the verbs; the test suite
 //! (`tests/patterns.rs`) uses the same modules.
 
-pub mod asm;
 pub mod catalog;
 pub mod chapter;
 pub mod claims;
-pub mod compare;
 pub mod disk;
 pub mod highlight;
 pub mod index;

@@ -118,13 +118,13 @@ fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Verb::Compare { quick, report_only } => {
-            let opts = xtask::compare::Options { quick, report_only };
-            let report = xtask::compare::run(&root, opts)?;
+            let opts = compare::Options { quick, report_only };
+            let report = compare::run(&root, opts)?;
             println!("{}", report.display());
             Ok(())
         }
         Verb::Asm => {
-            let page = xtask::asm::run(&root)?;
+            let page = compare::asm::run(&root)?;
             eprintln!("wrote {}", page.display());
             Ok(())
         }

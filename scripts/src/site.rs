@@ -44,16 +44,16 @@ macro_rules! files {
     };
 }
 const TEMPLATES: &[(&str, &str)] = files!("templates": "base.html", "macros.html", "index.html",
-    "chapter.html", "go-to-rust.html", "mistake.html", "bench.html", "claims.html", "chart.svg",
-    "claims.md", "report.md", "asm.md");
+    "chapter.html", "go-to-rust.html", "mistake.html", "bench.html", "claims.html",
+    "claims.md");
 const ASSETS: &[(&str, &str)] = files!("assets": "style.css", "site.js", "favicon.svg");
 
-/// The templates, with HTML escaping for `.html` and `.svg` and none for Markdown.
+/// The templates, with HTML escaping for `.html` and none for Markdown.
 pub fn environment() -> Result<Environment<'static>> {
     let mut env = Environment::new();
     // Before the templates are added: each one's escaping is fixed when it is compiled.
     env.set_auto_escape_callback(|name| match name.rsplit('.').next() {
-        Some("html" | "svg") => AutoEscape::Html,
+        Some("html") => AutoEscape::Html,
         _ => AutoEscape::None,
     });
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);

@@ -247,7 +247,7 @@ fn the_benchmarks_page_shows_the_report_it_is_given() {
     let root = workspace_root();
     let catalog = Catalog::load(&root).expect("catalog.toml loads");
     let reference = root.join(site::BENCH_REFERENCE);
-    let report: xtask::compare::report::SavedReport =
+    let report: compare::report::SavedReport =
         serde_json::from_str(&read(&reference)).expect("the committed report parses");
     let dir = tempfile::tempdir().expect("a temporary folder");
     let out = dir.path().join("site");

@@ -8,8 +8,8 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use serde::Serialize;
 
-use crate::compare::chart;
-use crate::compare::report::{Header, Row, SavedReport};
+use compare::chart::{self, format_number};
+use compare::report::{Header, Row, SavedReport};
 
 /// The benchmarks page.
 #[derive(Debug, Serialize)]
@@ -148,16 +148,6 @@ fn group(name: &str, rows: &[&Row]) -> Group {
         columns: COLUMNS.iter().map(|(c, n)| (c.to_string(), *n)).collect(),
         rows: table,
     }
-}
-
-/// Three significant digits, without trailing zeros: 1234.6 → "1235", 0.01234 → "0.0123".
-pub fn format_number(f: f64) -> String {
-    if f == 0.0 || !f.is_finite() {
-        return format!("{f}");
-    }
-    let digits = (2 - f.abs().log10().floor() as i32).max(0) as usize;
-    let s = format!("{f:.digits$}");
-    if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s }
 }
 
 #[cfg(test)]

@@ -138,7 +138,7 @@ pub fn criterion_results(home: &Path) -> Result<BTreeMap<String, Stat>> {
     let mut found = BTreeMap::new();
     let mut stack = vec![home.to_path_buf()];
     while let Some(dir) = stack.pop() {
-        for path in crate::list(&dir)?.into_iter().filter(|p| p.is_dir()) {
+        for path in crate::subdirs(&dir)? {
             if path.file_name().is_some_and(|n| n == "new") {
                 let read = |f: &str| std::fs::read_to_string(path.join(f));
                 let (Ok(bench), Ok(est)) = (read("benchmark.json"), read("estimates.json")) else {

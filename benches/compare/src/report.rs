@@ -188,7 +188,7 @@ pub fn markdown(header: &Header, rows: &[Row]) -> String {
         seconds => format!("{:.0}", header.seconds), families, rows => table, pingpongs, busy,
         floor => [fmt_stat(floor_rust), fmt_stat(floor_go)], sane => fmt_ns(FLOOR_SANE_NS),
     };
-    crate::site::render_md("report.md", ctx)
+    crate::render_md("report.md", ctx)
 }
 
 /// A JSON report read back, as the site's benchmarks page reads it (each row's `ratio` is

@@ -10,7 +10,7 @@ use std::process::Command;
 
 use anyhow::{Context, Result, bail};
 
-use crate::compare::{build_go, machine};
+use crate::{build_go, machine};
 
 /// The target the Rust probes are compiled for, whatever the host: the x86-64 column.
 const TARGET: &str = "x86_64-unknown-linux-gnu";
@@ -162,7 +162,7 @@ pub fn markdown(
         })
         .collect();
     let ctx = minijinja::context! { rustc, go => go_version, rows };
-    crate::site::render_md("asm.md", ctx)
+    crate::render_md("asm.md", ctx)
 }
 
 /// Whether `libdir` (what `rustc --print target-libdir` names) holds a standard library: its
@@ -308,7 +308,7 @@ TEXT github.com/x/go-reference/bench.probeLoad(SB) /w/probes_test.go
 
     #[test]
     fn every_probe_in_probes_rs_has_a_row() {
-        let source = include_str!("../../benches/src/probes.rs");
+        let source = include_str!("../../src/probes.rs");
         for probe in PROBES {
             assert!(source.contains(probe.name), "{} is not in probes.rs", probe.name);
         }

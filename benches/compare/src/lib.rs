@@ -1,4 +1,7 @@
-//! `cargo xtask compare [--quick]`: build the Rust and Go benchmarks, run them on this
+//! The benchmark tooling behind `cargo xtask compare [--quick]` and `cargo xtask asm`. It lives
+//! beside the benchmarks it runs; the xtask crate calls it, and the site reads its report types.
+//!
+//! `cargo xtask compare`: build the Rust and Go benchmarks, run them on this
 //! machine family by family (Rust, then its Go twins, then the next family), and write one
 //! report under `target/compare/`: `report.md` (the table), `report.json` (the same rows with
 //! raw numbers), `chart.svg`, and the raw output of both harnesses.
@@ -10,6 +13,7 @@
 //! Which Go benchmark is the twin of which Rust benchmark is decided in one place,
 //! [`twins::TWINS`].
 
+pub mod asm;
 pub mod chart;
 pub mod machine;
 pub mod parse;
@@ -17,9 +21,9 @@ pub mod report;
 pub mod twins;
 
 /// The criterion settings of `benches::criterion()`, which the full mode runs with and the
-/// report quotes. The xtask crate does not depend on `benches`, so it includes the one file
-/// that defines them.
-#[path = "../../benches/src/settings.rs"]
+/// report quotes. This crate does not depend on `benches` (criterion, tokio and the channel
+/// crates would be built for every `cargo xtask`), so it includes the one file that defines them.
+#[path = "../../src/settings.rs"]
 #[allow(unreachable_pub, reason = "public in `benches`, private to this module here")]
 mod bench_settings;
 
@@ -32,6 +36,45 @@ use anyhow::{Context, Result, bail};
 
 use self::report::Header;
 use self::twins::{Family, TWINS, expand};
+
+/// The workspace root: two folders above this crate (`benches/compare/`).
+pub fn workspace_root() -> PathBuf {
+    let manifest_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest_dir.ancestors().nth(2).expect("benches/compare/ sits in the workspace").into()
+}
+
+/// The folders in `dir`, sorted; none when it does not exist.
+fn subdirs(dir: &Path) -> Result<Vec<PathBuf>> {
+    if !dir.exists() {
+        return Ok(Vec::new());
+    }
+    let entries = std::fs::read_dir(dir).with_context(|| format!("listing {}", dir.display()))?;
+    let mut paths = entries.map(|e| e.map(|e| e.path())).collect::<std::io::Result<Vec<_>>>()?;
+    paths.retain(|p| p.is_dir());
+    paths.sort();
+    Ok(paths)
+}
+
+/// The report, asm table and chart templates: HTML escaping for the SVG, none for Markdown.
+fn environment() -> Result<minijinja::Environment<'static>> {
+    use minijinja::{AutoEscape, Environment};
+    let mut env = Environment::new();
+    env.set_auto_escape_callback(|name| {
+        if name.ends_with(".svg") { AutoEscape::Html } else { AutoEscape::None }
+    });
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    env.add_template("report.md", include_str!("../templates/report.md"))?;
+    env.add_template("asm.md", include_str!("../templates/asm.md"))?;
+    env.add_template("chart.svg", include_str!("../templates/chart.svg"))?;
+    Ok(env)
+}
+
+/// A Markdown template rendered: the tools' own data always renders, so a failure is a bug.
+fn render_md(template: &str, ctx: minijinja::Value) -> String {
+    environment()
+        .and_then(|env| Ok(env.get_template(template)?.render(ctx)?))
+        .unwrap_or_else(|e| panic!("the {template} template renders: {e:?}"))
+}
 
 /// How much to measure.
 #[derive(Debug, Clone, Copy)]

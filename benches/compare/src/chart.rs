@@ -10,7 +10,7 @@ use anyhow::{Context, Result};
 use serde::Serialize;
 
 use super::report::Row;
-use crate::site::bench::format_number;
+
 
 /// A chart, as the template draws it.
 #[derive(Debug, Serialize)]
@@ -131,7 +131,7 @@ pub fn layout(id: &str, title: &str, rows: &[&Row], standalone: bool) -> Option<
 
 /// The chart as SVG markup.
 pub fn svg(chart: &Chart) -> Result<String> {
-    let env = crate::site::environment()?;
+    let env = crate::environment()?;
     let ctx = minijinja::context! { c => minijinja::value::Value::from(minijinja::value::Serde(chart)), width => WIDTH, left => LEFT, bar => BAR, top => TOP };
     Ok(env.get_template("chart.svg")?.render(ctx)?)
 }
@@ -146,11 +146,21 @@ pub fn draw(path: &Path, title: &str, rows: &[Row]) -> Result<()> {
     std::fs::write(path, text).with_context(|| format!("writing {}", path.display()))
 }
 
+/// Three significant digits, without trailing zeros: 1234.6 → "1235", 0.01234 → "0.0123".
+pub fn format_number(f: f64) -> String {
+    if f == 0.0 || !f.is_finite() {
+        return format!("{f}");
+    }
+    let digits = (2 - f.abs().log10().floor() as i32).max(0) as usize;
+    let s = format!("{f:.digits$}");
+    if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compare::parse::Stat;
-    use crate::compare::twins::Family;
+    use crate::parse::Stat;
+    use crate::twins::Family;
 
     fn row(rust: f64, go: Option<f64>) -> Row {
         let stat = |ns| Stat { median_ns: ns, spread_pct: 1.0, n: 3 };
