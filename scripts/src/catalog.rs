@@ -1,6 +1,5 @@
 //! `catalog.toml`: the single ordered list of chapters, grouped in sections, and its invariants.
 
-use std::collections::BTreeSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -80,13 +79,10 @@ impl Tier {
     }
 }
 
+/// A tier is named after its crate: `examples-<tier>`.
 impl fmt::Display for Tier {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Tier::Std => "std",
-            Tier::Crossbeam => "crossbeam",
-            Tier::Async => "async",
-        })
+        f.write_str(&self.crate_dir()["examples-".len()..])
     }
 }
 
@@ -153,18 +149,21 @@ impl Catalog {
 
     /// The rules that need no file system: names are well formed and unique.
     pub fn validate(&self) -> Result<()> {
-        let mut keys = Vec::new();
-        for s in &self.sections {
-            if !is_kebab(&s.key) {
-                bail!("section key {:?} is not kebab-case", s.key);
+        // Each kind of name is kebab-case and unique among its kind.
+        fn unique_kebab<'a>(what: &str, seen: &mut Vec<&'a str>, name: &'a str) -> Result<()> {
+            if !is_kebab(name) {
+                bail!("{what} {name:?} is not kebab-case");
             }
-            if keys.contains(&s.key.as_str()) {
-                bail!("section {:?} appears twice", s.key);
+            if seen.contains(&name) {
+                bail!("{what} {name:?} appears twice");
             }
-            keys.push(s.key.as_str());
+            seen.push(name);
+            Ok(())
         }
-        let mut slugs = BTreeSet::new();
-        let mut examples = BTreeSet::new();
+        let (mut keys, mut slugs, mut examples, mut cases) = (vec![], vec![], vec![], vec![]);
+        for s in &self.sections {
+            unique_kebab("section key", &mut keys, &s.key)?;
+        }
         let mut last_section = 0;
         for p in &self.chapters {
             let Some(at) = keys.iter().position(|k| *k == p.section) else {
@@ -184,45 +183,28 @@ impl Catalog {
                 );
             }
             last_section = at;
-            if !is_kebab(&p.slug) {
-                bail!("slug {:?} is not kebab-case", p.slug);
-            }
-            if !slugs.insert(p.slug.as_str()) {
-                bail!("slug {:?} appears twice", p.slug);
-            }
+            unique_kebab("slug", &mut slugs, &p.slug)?;
             if p.rust.is_empty() {
                 bail!("chapter {:?} has no Rust translation", p.slug);
             }
             for r in &p.rust {
-                let named_after_slug = r.example == p.slug
-                    || r.example
-                        .strip_prefix(p.slug.as_str())
-                        .is_some_and(|rest| rest.starts_with('-'));
-                if !is_kebab(&r.example) || !named_after_slug {
+                let variant = r.example.strip_prefix(p.slug.as_str());
+                if !variant.is_some_and(|rest| rest.is_empty() || rest.starts_with('-')) {
                     bail!(
                         "example {:?} of chapter {:?} must be `{1}` or `{1}-<variant>`",
                         r.example,
                         p.slug
                     );
                 }
-                if !examples.insert(r.example.as_str()) {
-                    bail!("example {:?} appears twice", r.example);
-                }
+                unique_kebab("example", &mut examples, &r.example)?;
             }
         }
-        let mut cases = BTreeSet::new();
         for m in &self.mistakes {
-            if !is_kebab(&m.case) {
-                bail!("museum case {:?} is not kebab-case", m.case);
-            }
-            if !cases.insert(m.case.as_str()) {
-                bail!("museum case {:?} appears twice", m.case);
-            }
+            unique_kebab("museum case", &mut cases, &m.case)?;
             if m.go_report.trim().is_empty() {
                 bail!("museum case {:?} has an empty go_report", m.case);
             }
-            let is_code = is_error_code(&m.rustc);
-            if !is_code && m.rustc != COMPILES && !m.rustc.starts_with("error: ") {
+            if !is_error_code(&m.rustc) && m.rustc != COMPILES && !m.rustc.starts_with("error: ") {
                 bail!(
                     "museum case {:?}: rustc = {:?} is none of an error code like \"E0499\", \
                      an error line \"error: ...\" or {COMPILES:?}",
@@ -230,10 +212,8 @@ impl Catalog {
                     m.rustc
                 );
             }
-            for fix in &m.fixed_by {
-                if !examples.contains(fix.as_str()) {
-                    bail!("museum case {:?} is fixed_by {fix:?}, which no chapter names", m.case);
-                }
+            if let Some(fix) = m.fixed_by.iter().find(|f| !examples.contains(&f.as_str())) {
+                bail!("museum case {:?} is fixed_by {fix:?}, which no chapter names", m.case);
             }
         }
         Ok(())
@@ -294,6 +274,11 @@ impl Chapter {
     /// The output every program of this chapter must print, shared by Go and Rust.
     pub fn expected_file(&self, root: &Path) -> PathBuf {
         self.go_dir(root).join("expected.txt")
+    }
+
+    /// The command, run in `go-reference/`, that runs the Go program.
+    pub fn go_command(&self) -> String {
+        format!("go run ./{}", self.slug)
     }
 
     /// The primary Rust translation: the one named exactly like the chapter, else the first.
@@ -359,6 +344,11 @@ impl Mistake {
 }
 
 impl RustExample {
+    /// The command, run in the workspace root, that runs it.
+    pub fn command(&self) -> String {
+        format!("cargo run --example {}", self.example)
+    }
+
     pub fn file(&self, root: &Path) -> PathBuf {
         root.join(self.tier.crate_dir()).join("examples").join(format!("{}.rs", self.example))
     }

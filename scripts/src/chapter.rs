@@ -9,21 +9,15 @@
 //! (the rest, up to the next marker); a step whose next line is `// Nothing to do in Rust:
 //! <reason>` is skipped and has only its reason.
 
+use std::ops::Range;
 use std::path::Path;
 
-use crate::catalog::{Chapter, RustExample};
+use crate::catalog::RustExample;
 use crate::highlight::{self, Highlighter, Lang, Line};
 use crate::steps;
 
 /// Tabs are shown four columns wide, as gofmt'd code usually is on the web.
 pub const TAB: usize = 4;
-
-/// A run of source lines: 1-based `first` and the number of lines (0: empty).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Chunk {
-    pub first: usize,
-    pub len: usize,
-}
 
 /// One `// ## <title>` step of a program.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,7 +25,8 @@ pub struct Part {
     pub title: String,
     /// The comment block right after the marker, without comment markers; "" between paragraphs.
     pub prose: Vec<String>,
-    pub code: Chunk,
+    /// Its code: 0-based lines, without blank lines at either end.
+    pub code: Range<usize>,
     /// Why Rust needs no code here, for a skipped step.
     pub skip: Option<String>,
 }
@@ -41,30 +36,21 @@ pub struct Part {
 pub struct Split {
     /// The leading comment block, comment markers stripped; "" between paragraphs.
     pub header: Vec<String>,
-    pub setup: Chunk,
+    pub setup: Range<usize>,
     pub steps: Vec<Part>,
-    pub rest: Chunk,
+    pub rest: Range<usize>,
 }
 
-impl Chunk {
-    /// Lines `start..end` (0-based) of `all`, without blank lines at either end.
-    fn trimmed(all: &[&str], mut start: usize, end: usize) -> Chunk {
-        let mut end = end.max(start);
-        while start < end && all[start].trim().is_empty() {
-            start += 1;
-        }
-        while end > start && all[end - 1].trim().is_empty() {
-            end -= 1;
-        }
-        match end - start {
-            0 => Chunk::default(),
-            len => Chunk { first: start + 1, len },
-        }
+/// Lines `start..end` of `all`, without blank lines at either end.
+fn trimmed(all: &[&str], mut start: usize, end: usize) -> Range<usize> {
+    let mut end = end.max(start);
+    while start < end && all[start].trim().is_empty() {
+        start += 1;
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
+    while end > start && all[end - 1].trim().is_empty() {
+        end -= 1;
     }
+    start..end
 }
 
 /// The width of a line's leading whitespace, a tab counted as [`TAB`] columns.
@@ -98,25 +84,23 @@ pub fn split(source: &str) -> Split {
     let all: Vec<&str> = source.lines().collect();
     let markers = steps::parse(source);
     let first_marker = markers.first().map_or(usize::MAX, |m| m.line - 1);
-    let mut header = Vec::new();
-    for line in all.iter().take(first_marker) {
-        let t = line.trim_start();
-        match t.strip_prefix("//!").or_else(|| t.strip_prefix("//")) {
-            Some(text) => {
-                header.push(text.strip_prefix(' ').unwrap_or(text).trim_end().to_string())
-            }
-            None if t.is_empty() => header.push(String::new()),
-            None => break,
-        }
-    }
-    let header_end = header.len();
+    let header_end =
+        all.iter().take(first_marker).take_while(|l| steps::blank_or_comment(l)).count();
+    let mut header: Vec<String> = all[..header_end]
+        .iter()
+        .map(|l| {
+            let t = l.trim_start();
+            let text = t.strip_prefix("//!").or_else(|| t.strip_prefix("//")).unwrap_or(t);
+            text.strip_prefix(' ').unwrap_or(text).trim_end().to_string()
+        })
+        .collect();
     tidy(&mut header);
     let mut split = Split { header, ..Split::default() };
     let Some(first) = markers.first() else {
-        split.setup = Chunk::trimmed(&all, header_end, all.len());
+        split.setup = trimmed(&all, header_end, all.len());
         return split;
     };
-    split.setup = Chunk::trimmed(&all, header_end, first.line - 1);
+    split.setup = trimmed(&all, header_end, first.line - 1);
     for (k, marker) in markers.iter().enumerate() {
         let at = marker.line - 1;
         // A skipped step's reason is its own line, not prose.
@@ -141,14 +125,14 @@ pub fn split(source: &str) -> Split {
                         !l.trim().is_empty() && indent_width(l) < level && !is_go_label(l)
                     })
                     .unwrap_or(all.len());
-                split.rest = Chunk::trimmed(&all, end, all.len());
+                split.rest = trimmed(&all, end, all.len());
                 end
             }
         };
         split.steps.push(Part {
             title: marker.title.clone(),
             prose,
-            code: Chunk::trimmed(&all, i, end),
+            code: trimmed(&all, i, end),
             skip: marker.skip.clone(),
         });
     }
@@ -229,62 +213,29 @@ pub struct Program {
 }
 
 impl Program {
-    /// Reads `rel` under `root`; a missing file gives a program without text.
-    pub fn load(root: &Path, rel: &str, lang: Lang, h: Option<&Highlighter>) -> Program {
-        Program::new(rel, lang, std::fs::read_to_string(root.join(rel)).ok(), h)
+    /// Reads `file`, under `root`; a missing file gives a program without text.
+    pub fn load(root: &Path, file: &Path, lang: Lang, h: Option<&Highlighter>) -> Program {
+        Program::new(&rel_path(root, file), lang, std::fs::read_to_string(file).ok(), h)
     }
 
     pub fn new(path: &str, lang: Lang, text: Option<String>, h: Option<&Highlighter>) -> Program {
         let t = text.as_deref().unwrap_or_default();
+        let expanded = highlight::expand_tabs(t, TAB);
         Program {
             path: path.to_string(),
             split: split(t),
             lines: match h {
-                Some(h) => h.highlight(lang, t, TAB),
-                None => highlight::plain_lines(t, TAB),
+                Some(h) => h.highlight(lang, &expanded),
+                None => highlight::plain_lines(&expanded),
             },
             text,
         }
     }
 
-    pub fn go(root: &Path, c: &Chapter, h: Option<&Highlighter>) -> Program {
-        Program::load(root, &rel_path(root, &c.go_file(root)), Lang::Go, h)
-    }
-
-    pub fn rust(root: &Path, r: &RustExample, h: Option<&Highlighter>) -> Program {
-        Program::load(root, &rel_path(root, &r.file(root)), Lang::Rust, h)
-    }
-
-    /// A chunk of this file, highlighted and dedented.
-    pub fn code(&self, chunk: Chunk) -> Vec<Line> {
-        let start = chunk.first.saturating_sub(1);
-        let end = (start + chunk.len).min(self.lines.len());
-        highlight::dedent(self.lines.get(start..end).unwrap_or_default().to_vec())
-    }
-}
-
-/// What a row holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RowKind {
-    /// The header comments: what each program shows and how to run it.
-    About,
-    /// Code before the first step: package, imports, types, `func main() {`.
-    Setup,
-    /// A `// ## <title>` step, numbered from 1.
-    Step(usize),
-    /// Code after the last step: closing braces, helper functions.
-    Rest,
-}
-
-impl RowKind {
-    /// `about`, `setup`, `step` or `rest`.
-    pub fn key(self) -> &'static str {
-        match self {
-            RowKind::About => "about",
-            RowKind::Setup => "setup",
-            RowKind::Step(_) => "step",
-            RowKind::Rest => "rest",
-        }
+    /// Some lines of this file, highlighted and dedented.
+    pub fn code(&self, lines: Range<usize>) -> Vec<Line> {
+        let lines = lines.start..lines.end.min(self.lines.len());
+        highlight::dedent(self.lines.get(lines).unwrap_or_default().to_vec())
     }
 }
 
@@ -304,28 +255,19 @@ pub enum Cell {
 /// A row of the side-by-side reading.
 #[derive(Debug, Clone)]
 pub struct Row {
-    pub kind: RowKind,
-    pub title: String,
+    /// `about` (the header comments: what each program shows, how to run it), `setup` (code
+    /// before the first step: imports, types, `func main() {`), `step`, or `rest` (code after
+    /// the last step: closing braces, helper functions).
+    pub kind: &'static str,
+    /// "About", "Setup", "1. Start one", "Rest of the file".
+    pub heading: String,
+    /// Its URL fragment: a step's title as an [`anchor`], else its kind.
+    pub anchor: String,
     pub go: Cell,
     pub rust: Cell,
 }
 
 impl Row {
-    /// "1. Start one", "Setup", ...
-    pub fn heading(&self) -> String {
-        match self.kind {
-            RowKind::Step(n) => format!("{n}. {}", self.title),
-            _ => self.title.clone(),
-        }
-    }
-
-    pub fn anchor(&self) -> String {
-        match self.kind {
-            RowKind::Step(_) => anchor(&self.title),
-            kind => kind.key().into(),
-        }
-    }
-
     /// "Rust only" or "Go only" for a step one side lacks.
     pub fn only(&self) -> Option<&'static str> {
         match (&self.go, &self.rust) {
@@ -339,42 +281,40 @@ impl Row {
 /// Lines up a Go program with a Rust translation: about, setup, the steps matched on their
 /// titles, the rest. Setup and rest rows appear only when a side has such code.
 pub fn rows(go: &Program, rust: &Program) -> Vec<Row> {
-    let cell = |p: &Program, prose: &[String], chunk: Option<Chunk>| match &p.text {
+    let cell = |p: &Program, prose: &[String], code: &Range<usize>| match &p.text {
         None => Cell::Missing,
-        Some(_) => Cell::Written {
-            prose: prose.to_vec(),
-            code: chunk.map(|c| p.code(c)).unwrap_or_default(),
-        },
+        Some(_) => Cell::Written { prose: prose.to_vec(), code: p.code(code.clone()) },
     };
-    let row = |kind, title: &str, go_cell, rust_cell| Row {
+    let row = |kind: &'static str, heading: &str, go, rust| Row {
         kind,
-        title: title.into(),
-        go: go_cell,
-        rust: rust_cell,
+        heading: heading.into(),
+        anchor: kind.into(),
+        go,
+        rust,
     };
-    let mut rows = vec![row(
-        RowKind::About,
-        "About",
-        cell(go, &go.split.header, None),
-        cell(rust, &rust.split.header, None),
-    )];
-    if !go.split.setup.is_empty() || !rust.split.setup.is_empty() {
-        let (g, r) = (Some(go.split.setup), Some(rust.split.setup));
-        rows.push(row(RowKind::Setup, "Setup", cell(go, &[], g), cell(rust, &[], r)));
+    let (g, r) = (&go.split, &rust.split);
+    let (ga, ra) = (cell(go, &g.header, &(0..0)), cell(rust, &r.header, &(0..0)));
+    let mut rows = vec![row("about", "About", ga, ra)];
+    if !g.setup.is_empty() || !r.setup.is_empty() {
+        rows.push(row("setup", "Setup", cell(go, &[], &g.setup), cell(rust, &[], &r.setup)));
     }
     let step = |p: &Program, part: Option<&Part>| match part {
         _ if p.text.is_none() => Cell::Missing,
         None => Cell::Absent,
         Some(Part { skip: Some(why), .. }) => Cell::Skipped(why.clone()),
-        Some(part) => cell(p, &part.prose, Some(part.code)),
+        Some(part) => cell(p, &part.prose, &part.code),
     };
-    for (i, (g, r)) in align(&go.split.steps, &rust.split.steps).into_iter().enumerate() {
-        let title = g.or(r).map_or("", |p| p.title.as_str());
-        rows.push(row(RowKind::Step(i + 1), title, step(go, g), step(rust, r)));
+    for (i, (gp, rp)) in align(&g.steps, &r.steps).into_iter().enumerate() {
+        let title = gp.or(rp).map_or("", |p| p.title.as_str());
+        let heading = format!("{}. {title}", i + 1);
+        rows.push(Row {
+            anchor: anchor(title),
+            ..row("step", &heading, step(go, gp), step(rust, rp))
+        });
     }
-    if !go.split.rest.is_empty() || !rust.split.rest.is_empty() {
-        let (g, r) = (Some(go.split.rest), Some(rust.split.rest));
-        rows.push(row(RowKind::Rest, "Rest of the file", cell(go, &[], g), cell(rust, &[], r)));
+    if !g.rest.is_empty() || !r.rest.is_empty() {
+        let (gc, rc) = (cell(go, &[], &g.rest), cell(rust, &[], &r.rest));
+        rows.push(row("rest", "Rest of the file", gc, rc));
     }
     rows
 }
@@ -484,7 +424,7 @@ fn main() {
 fn helper() {}
 ";
 
-    fn text(p: &Program, c: Chunk) -> Vec<String> {
+    fn text(p: &Program, c: Range<usize>) -> Vec<String> {
         p.code(c).iter().map(|l| highlight::line_text(l)).collect()
     }
 
@@ -493,18 +433,21 @@ fn helper() {}
         let go = Program::new("main.go", Lang::Go, Some(GO.into()), None);
         let s = &go.split;
         assert_eq!(s.header, ["Spawning: a header.", "", "Run it with `go run ./spawn`."]);
-        assert_eq!(text(&go, s.setup), ["package main", "", "import \"fmt\"", "", "func main() {"]);
+        assert_eq!(
+            text(&go, s.setup.clone()),
+            ["package main", "", "import \"fmt\"", "", "func main() {"]
+        );
         let titles: Vec<_> = s.steps.iter().map(|p| p.title.as_str()).collect();
         assert_eq!(titles, ["Start one", "Close it", "Loop with a label"]);
         assert_eq!(s.steps[0].prose, ["Prose about starting,", "on two lines."]);
         assert_eq!(
-            text(&go, s.steps[0].code),
+            text(&go, s.steps[0].code.clone()),
             ["sum := make(chan int)", "go func() { sum <- 1 }()", "", "fmt.Println(<-sum)"]
         );
         // The label does not end the last step; the closing brace of main does.
-        let last = text(&go, s.steps[2].code);
+        let last = text(&go, s.steps[2].code.clone());
         assert_eq!((last[0].as_str(), last.last().unwrap().as_str()), ("outer:", "    }"));
-        assert_eq!(text(&go, s.rest), ["}", "", "func helper() {}"]);
+        assert_eq!(text(&go, s.rest.clone()), ["}", "", "func helper() {}"]);
     }
 
     #[test]
@@ -513,14 +456,17 @@ fn helper() {}
         let s = &rust.split;
         assert_eq!(s.header[0], "Spawning in Rust.");
         assert_eq!(s.steps[0].prose, ["Rust's prose."]);
-        assert!(text(&rust, s.steps[0].code).iter().any(|l| l.contains("stays code")));
+        assert!(text(&rust, s.steps[0].code.clone()).iter().any(|l| l.contains("stays code")));
         let skipped = &s.steps[2];
         assert_eq!(skipped.skip.as_deref(), Some("the channel closes when its Sender is dropped."));
         assert!(skipped.prose.is_empty());
-        assert_eq!(text(&rust, s.rest), ["}", "", "/// Documented helper.", "fn helper() {}"]);
+        assert_eq!(
+            text(&rust, s.rest.clone()),
+            ["}", "", "/// Documented helper.", "fn helper() {}"]
+        );
         assert_eq!(split(""), Split::default());
         let flat = split("// head\npackage main\n\nfunc main() {}\n");
-        assert_eq!((flat.header.len(), flat.setup.len, flat.steps.len()), (1, 3, 0));
+        assert_eq!((flat.header.len(), flat.setup.len(), flat.steps.len()), (1, 3, 0));
     }
 
     #[test]
@@ -528,27 +474,19 @@ fn helper() {}
         let go = Program::new("main.go", Lang::Go, Some(GO.into()), None);
         let rust = Program::new("x.rs", Lang::Rust, Some(RUST.into()), None);
         let rows = rows(&go, &rust);
-        let kinds: Vec<RowKind> = rows.iter().map(|r| r.kind).collect();
-        assert_eq!(
-            kinds,
-            [
-                RowKind::About,
-                RowKind::Setup,
-                RowKind::Step(1),
-                RowKind::Step(2),
-                RowKind::Step(3),
-                RowKind::Step(4),
-                RowKind::Rest
-            ]
-        );
-        assert_eq!(rows[3].title, "Rust only");
+        let kinds: Vec<&str> = rows.iter().map(|r| r.kind).collect();
+        assert_eq!(kinds, ["about", "setup", "step", "step", "step", "step", "rest"]);
+        assert_eq!(rows[3].heading, "2. Rust only");
         assert_eq!((rows[3].go.clone(), rows[3].only()), (Cell::Absent, Some("Rust only")));
         assert_eq!(
             rows[4].rust,
             Cell::Skipped("the channel closes when its Sender is dropped.".into())
         );
         assert!(matches!(&rows[4].go, Cell::Written { code, .. } if !code.is_empty()));
-        assert_eq!(rows[5].anchor(), "loop-with-a-label");
+        assert_eq!(
+            (rows[5].anchor.as_str(), rows[6].anchor.as_str()),
+            ("loop-with-a-label", "rest")
+        );
         let missing = Program::new("y.rs", Lang::Rust, None, None);
         let rows = super::rows(&go, &missing);
         assert!(rows.iter().all(|r| r.rust == Cell::Missing));

@@ -49,6 +49,20 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    /// In the order the pages count them.
+    pub const ALL: [Verdict; 4] =
+        [Verdict::Holds, Verdict::Caveat, Verdict::OutOfDate, Verdict::Wrong];
+
+    /// Its CSS key, also in class names (`v-out-of-date`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Verdict::Holds => "holds",
+            Verdict::Caveat => "caveat",
+            Verdict::OutOfDate => "out-of-date",
+            Verdict::Wrong => "wrong",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Verdict::Holds => "holds",
@@ -90,6 +104,11 @@ impl Claims {
         self.claims.iter().chain(&self.notes)
     }
 
+    /// How many claims got each verdict, in [`Verdict::ALL`]'s order.
+    pub fn counts(&self) -> [usize; 4] {
+        Verdict::ALL.map(|v| self.claims.iter().filter(|c| c.verdict == v).count())
+    }
+
     /// Every problem with the list: unknown sections, missing corrections, evidence that points
     /// at nothing, benchmark figures (Rust, Go and ratios) the committed report does not give,
     /// quotations that are not word for word in a pinned excerpt. Empty when all is well.
@@ -124,10 +143,9 @@ impl Claims {
             for e in &c.evidence {
                 match e {
                     Evidence::Example { name, .. } | Evidence::Mistake { case: name, .. } => {
-                        let what = if matches!(e, Evidence::Example { .. }) {
-                            "example"
-                        } else {
-                            "museum case"
+                        let what = match e {
+                            Evidence::Example { .. } => "example",
+                            _ => "museum case",
                         };
                         match linked_file(e, catalog) {
                             None => say(format!("{what} {name:?} is not in the catalog")),
@@ -143,7 +161,7 @@ impl Claims {
                         results.check_figure(id, figure).into_iter().for_each(&mut say);
                     }
                     Evidence::Asm { symbol, .. } => {
-                        if !results.disassembled(symbol) {
+                        if !results.asm.contains(&format!("| `{symbol}` |")) {
                             say(format!(
                                 "disassembly of {symbol:?} is not in a table under {BENCH_RESULTS}/"
                             ));
@@ -169,91 +187,80 @@ impl Claims {
 /// tables of `cargo xtask asm` (`asm-*.md`).
 #[derive(Debug, Default)]
 struct Results {
-    /// Every report's rows: the Rust id with its median, and its Go twin's median if any, in ns.
-    medians: Vec<Medians>,
-    /// Every memory report's rows (`cargo run -p benches --bin memory`): bytes per unit.
-    sizes: Vec<Size>,
+    rows: Vec<Measured>,
     asm: String,
+}
+
+/// One row of a report: a benchmark's Rust median and its Go twin's, if any (ns); or, for a
+/// memory report (`cargo run -p benches --bin memory`), the bytes per unit at N units.
+#[derive(Debug)]
+struct Measured {
+    /// The report's file name: figures are checked against one report at a time.
+    report: String,
+    /// The Rust id, or `memory/<unit>/<n>`.
+    id: String,
+    /// The row's own value first (the Rust median, the bytes per unit), then the Go median.
+    values: Vec<f64>,
 }
 
 /// The prefix of the benchmark ids that name a memory report's row: `memory/<unit>/<n>`.
 const MEMORY: &str = "memory/";
-
-#[derive(Debug)]
-struct Size {
-    report: String,
-    /// `memory/<unit>/<n>`.
-    id: String,
-    /// Bytes per unit: (peak resident memory at N - peak at N = 0) / N, as the report computes.
-    bytes: f64,
-}
-
-#[derive(Debug)]
-struct Medians {
-    /// The report's file name: figures are checked against one report at a time.
-    report: String,
-    rust_id: String,
-    rust: f64,
-    go: Option<f64>,
-}
 
 impl Results {
     fn read(dir: &Path) -> Result<Results> {
         let mut results = Results::default();
         for path in crate::list(dir)? {
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-            if name.ends_with(".json") {
-                let report: serde_json::Value = serde_json::from_str(&crate::read(&path)?)
-                    .with_context(|| format!("parsing {}", path.display()))?;
-                for row in report["rows"].as_array().into_iter().flatten() {
-                    if let (Some(id), Some(ns)) =
-                        (row["rust_id"].as_str(), row["rust"]["median_ns"].as_f64())
-                    {
-                        results.medians.push(Medians {
-                            report: name.to_string(),
-                            rust_id: id.to_string(),
-                            rust: ns,
-                            go: row["go"]["median_ns"].as_f64(),
-                        });
-                    }
-                }
-                for unit in report["units"].as_array().into_iter().flatten() {
-                    let runs = unit["runs"].as_array().map_or(&[][..], Vec::as_slice);
-                    let peak = |run: &serde_json::Value| run["peak_kib"].as_f64();
-                    let Some(base) = runs.iter().find(|r| r["n"] == 0).and_then(peak) else {
-                        continue;
-                    };
-                    for run in runs {
-                        if let (Some(n), Some(kib)) =
-                            (run["n"].as_u64().filter(|&n| n > 0), peak(run))
-                        {
-                            results.sizes.push(Size {
-                                report: name.to_string(),
-                                id: format!("{MEMORY}{}/{n}", unit["unit"].as_str().unwrap_or("?")),
-                                bytes: (kib - base).max(0.0) * 1024.0 / n as f64,
-                            });
-                        }
-                    }
-                }
-            } else if name.starts_with("asm-") && name.ends_with(".md") {
+            if name.starts_with("asm-") && name.ends_with(".md") {
                 results.asm.push_str(&crate::read(&path)?);
+            }
+            if !name.ends_with(".json") {
+                continue;
+            }
+            let report: serde_json::Value = serde_json::from_str(&crate::read(&path)?)
+                .with_context(|| format!("parsing {}", path.display()))?;
+            let mut push = |id: String, values: Vec<f64>| {
+                results.rows.push(Measured { report: name.to_string(), id, values });
+            };
+            for row in report["rows"].as_array().into_iter().flatten() {
+                if let (Some(id), Some(ns)) =
+                    (row["rust_id"].as_str(), row["rust"]["median_ns"].as_f64())
+                {
+                    push(
+                        id.to_string(),
+                        std::iter::once(ns).chain(row["go"]["median_ns"].as_f64()).collect(),
+                    );
+                }
+            }
+            for unit in report["units"].as_array().into_iter().flatten() {
+                // Bytes per unit: (peak resident memory at N - peak at N = 0) / N, as the report
+                // computes it.
+                let runs = unit["runs"].as_array().map_or(&[][..], Vec::as_slice);
+                let peak = |run: &serde_json::Value| run["peak_kib"].as_f64();
+                let Some(base) = runs.iter().find(|r| r["n"] == 0).and_then(peak) else {
+                    continue;
+                };
+                for run in runs {
+                    if let (Some(n), Some(kib)) = (run["n"].as_u64().filter(|&n| n > 0), peak(run))
+                    {
+                        let id = format!("{MEMORY}{}/{n}", unit["unit"].as_str().unwrap_or("?"));
+                        push(id, vec![(kib - base).max(0.0) * 1024.0 / n as f64]);
+                    }
+                }
             }
         }
         Ok(results)
     }
 
-    /// What is wrong with a benchmark figure: it must quote the Rust median of its id, and
-    /// every duration it quotes must be a median (Rust or Go) of a row it names (its id, or
-    /// another in backticks), every ratio (`131×`) one of two durations it quotes; all from
-    /// one report. With several reports that measured `id`, one that agrees is enough; if
-    /// none does, the problems are those found in the first, by file name.
+    /// What is wrong with a benchmark figure: it must quote the measured value of its id (the
+    /// Rust median, or a memory row's bytes per unit), every duration or size it quotes must be
+    /// one measured for a row it names (its id, or another in backticks), and every ratio
+    /// (`131×`) one of two quantities it quotes; all from one report. With several reports
+    /// that measured `id`, one that agrees is enough; if none does, the problems are those
+    /// found in the first, by file name.
     fn check_figure(&self, id: &str, figure: &str) -> Vec<String> {
-        let memory = id.starts_with(MEMORY);
-        let mut reports: Vec<&str> = if memory {
-            self.sizes.iter().filter(|s| s.id == id).map(|s| s.report.as_str()).collect()
-        } else {
-            self.medians.iter().filter(|m| m.rust_id == id).map(|m| m.report.as_str()).collect()
-        };
+        let mut reports: Vec<&str> =
+            self.rows.iter().filter(|m| m.id == id).map(|m| m.report.as_str()).collect();
         reports.dedup();
         let Some(first) = reports.first() else {
             return vec![format!(
@@ -265,36 +272,26 @@ impl Results {
         if found.iter().any(Vec::is_empty) {
             return Vec::new();
         }
-        let mut problems = found.into_iter().next().unwrap_or_default();
-        if reports.len() > 1 {
-            for p in &mut problems {
-                p.push_str(&format!(" (in {first}, and no other report agrees)"));
-            }
-        }
-        problems
+        let agree = if reports.len() > 1 {
+            format!(" (in {first}, and no other report agrees)")
+        } else {
+            String::new()
+        };
+        found[0].iter().map(|p| format!("{p}{agree}")).collect()
     }
 
-    /// [`Results::check_figure`] against the report `report`, which has a row for `id`: a
-    /// duration must be a Rust or Go median of a row the figure names (its id, or another in
-    /// backticks), a size (`memory/...` ids) the bytes per unit of one.
+    /// [`Results::check_figure`] against one report, which has a row for `id`.
     fn check_figure_in(&self, report: &str, id: &str, figure: &str) -> Vec<String> {
         let memory = id.starts_with(MEMORY);
-        let measured = |row: &str| -> Option<Vec<f64>> {
-            if memory {
-                self.sizes.iter().find(|s| s.report == report && s.id == row).map(|s| vec![s.bytes])
-            } else {
-                let m = self.medians.iter().find(|m| m.report == report && m.rust_id == row)?;
-                Some(std::iter::once(m.rust).chain(m.go).collect())
-            }
-        };
-        let (fmt, what, of): (fn(f64) -> String, _, _) = if memory {
-            (fmt_bytes, "bytes per unit", "not the bytes per unit of a row it names")
+        let (units, fmt, what, of): (_, fn(f64) -> String, _, _) = if memory {
+            (&SIZES, fmt_bytes, "bytes per unit", "not the bytes per unit of a row it names")
         } else {
-            (fmt_ns, "median", "no Rust or Go median of the rows it names")
+            (&DURATIONS, fmt_ns, "median", "no Rust or Go median of the rows it names")
         };
-        let Some(own) = measured(id) else {
-            return vec![format!("benchmark id {id:?} is not in {report}")];
+        let measured = |row: &str| {
+            self.rows.iter().find(|m| m.report == report && m.id == row).map(|m| &m.values)
         };
+        let own = measured(id).expect("check_figure picks a report that measured `id`");
         let mut problems = Vec::new();
         if !figure.contains(&fmt(own[0])) {
             problems.push(format!(
@@ -302,10 +299,9 @@ impl Results {
                 fmt(own[0])
             ));
         }
-        let names = |s: &&str| {
-            if memory { s.starts_with(MEMORY) } else { s.contains('/') && !s.contains(' ') }
-        };
         let mut rows = vec![(id, own)];
+        let names =
+            |s: &&str| s.contains('/') && !s.contains(' ') && s.starts_with(MEMORY) == memory;
         for named in code_spans(figure).filter(names) {
             match measured(named) {
                 Some(m) => rows.push((named, m)),
@@ -316,9 +312,9 @@ impl Results {
         }
         let values: Vec<f64> = rows.iter().flat_map(|(_, m)| m.iter().copied()).collect();
         let mut quoted = Vec::new();
-        for q in if memory { sizes(figure) } else { durations(figure) } {
+        for (q, shown) in quantities(figure, units) {
             match values.iter().find(|&&v| fmt(v) == q) {
-                Some(&v) => quoted.push((v, parse_quantity(&q))),
+                Some(&v) => quoted.push((v, shown)),
                 None => problems.push(format!(
                     "benchmark {id:?}: the figure quotes {q}, which is {of} ({}); they measured {}",
                     rows.iter().map(|(n, _)| format!("`{n}`")).collect::<Vec<_>>().join(", "),
@@ -328,11 +324,6 @@ impl Results {
         }
         problems.extend(ratio_problems(id, figure, &quoted));
         problems
-    }
-
-    /// Whether a disassembly table has a row for `symbol`.
-    fn disassembled(&self, symbol: &str) -> bool {
-        self.asm.contains(&format!("| `{symbol}` |"))
     }
 }
 
@@ -353,10 +344,7 @@ pub const EXCERPTS: &str = "claims/excerpts";
 /// The heading of a section on the page: "1. Goroutines and threads", "Introduction".
 pub fn section_heading(catalog: &Catalog, section: &str) -> String {
     match catalog.sections.iter().find(|s| s.key == section) {
-        Some(s) => match s.guide {
-            Some(n) => format!("{n}. {}", s.title),
-            None => s.title.clone(),
-        },
+        Some(s) => s.guide.map_or_else(|| s.title.clone(), |n| format!("{n}. {}", s.title)),
         None if section == INTRODUCTION => "Introduction".to_string(),
         None => section.to_string(),
     }
@@ -436,24 +424,18 @@ impl Excerpt {
     /// Whether `quote` is in the text word for word ("..." or "…" marks an omission). Only
     /// the first word of each run may differ in case: a quotation may start mid-sentence.
     pub fn contains(&self, quote: &str) -> bool {
-        let source = &self.words;
         let mut from = 0;
         for part in quote.split("...").flat_map(|p| p.split('…')) {
             let want = words(part);
             if want.is_empty() {
                 continue;
             }
-            if source.len() < want.len() {
-                return false;
-            }
-            let at = (from..=source.len() - want.len()).find(|&i| {
-                want.iter().enumerate().all(|(k, w)| {
-                    let s = &source[i + k];
-                    if k == 0 { s.to_lowercase() == w.to_lowercase() } else { s == w }
-                })
-            });
-            match at {
-                Some(i) => from = i + want.len(),
+            let same = |(k, (s, w)): (usize, (&String, &String))| {
+                if k == 0 { s.to_lowercase() == w.to_lowercase() } else { s == w }
+            };
+            let rest = self.words.get(from..).unwrap_or_default();
+            match rest.windows(want.len()).position(|s| s.iter().zip(&want).enumerate().all(same)) {
+                Some(i) => from += i + want.len(),
                 None => return false,
             }
         }
@@ -480,41 +462,35 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// HTML as text: tags dropped, entities read as spaces (they are punctuation or spaces).
+/// HTML as text: tags dropped, entities (`&amp;`, `&#39;`) read as spaces (they are
+/// punctuation or spaces); an `&` that opens no entity stays.
 fn strip_html(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
-    let mut chars = html.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '<' => {
-                for c in chars.by_ref() {
-                    if c == '>' {
-                        break;
-                    }
-                }
+    let mut rest = html;
+    while let Some(at) = rest.find(['<', '&']) {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let skip = match rest.strip_prefix('&') {
+            // An entity: `&`, letters, digits or `#`, then `;`.
+            Some(after) => {
+                let tail =
+                    after.trim_start_matches(|c: char| c.is_ascii_alphanumeric() || c == '#');
+                tail.starts_with(';').then(|| rest.len() - tail.len() + 1)
+            }
+            None => Some(rest.find('>').map_or(rest.len(), |end| end + 1)),
+        };
+        match skip {
+            Some(n) => {
                 out.push(' ');
+                rest = &rest[n..];
             }
-            '&' => {
-                let mut entity = String::new();
-                while let Some(&c) = chars.peek() {
-                    if c.is_ascii_alphanumeric() || c == '#' {
-                        entity.push(c);
-                        chars.next();
-                    } else {
-                        break;
-                    }
-                }
-                if chars.peek() == Some(&';') {
-                    chars.next();
-                    out.push(' ');
-                } else {
-                    out.push('&');
-                    out.push_str(&entity);
-                }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
             }
-            c => out.push(c),
         }
     }
+    out.push_str(rest);
     out
 }
 
@@ -608,59 +584,39 @@ fn code_spans(text: &str) -> impl Iterator<Item = &str> {
 
 /// The numbers of a text, as written, with what follows each: "39.2" and " µs per thread".
 fn numbers(text: &str) -> Vec<(&str, &str)> {
-    let mut found = Vec::new();
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let starts = bytes[i].is_ascii_digit()
-            && (i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'.'));
-        if !starts {
-            i += 1;
-            continue;
-        }
-        let mut end = i;
-        while end < bytes.len()
-            && (bytes[end].is_ascii_digit()
-                || (bytes[end] == b'.' && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)))
-        {
-            end += 1;
-        }
-        found.push((&text[i..end], &text[end..]));
-        i = end;
-    }
-    found
-}
-
-/// The durations a text quotes, as written: "39.2 µs", "298 ns".
-fn durations(text: &str) -> Vec<String> {
-    quantities(text, &["ns", "µs", "ms"])
-}
-
-/// The numbers a text quotes followed by a space and one of `units`, as written.
-fn quantities(text: &str, units: &[&str]) -> Vec<String> {
-    numbers(text)
-        .into_iter()
-        .filter_map(|(n, after)| {
-            units.iter().find_map(|unit| {
-                let rest = after.strip_prefix(' ')?.strip_prefix(unit)?;
-                let ends = rest.chars().next().is_none_or(|c| !c.is_alphanumeric());
-                ends.then(|| format!("{n} {unit}"))
-            })
+    let b = text.as_bytes();
+    let starts = |i: usize| i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.');
+    let goes_on = |i: usize| {
+        b[i].is_ascii_digit() || (b[i] == b'.' && b.get(i + 1).is_some_and(u8::is_ascii_digit))
+    };
+    (0..b.len())
+        .filter(|&i| b[i].is_ascii_digit() && starts(i))
+        .map(|i| {
+            let end = (i..b.len()).find(|&j| !goes_on(j)).unwrap_or(b.len());
+            (&text[i..end], &text[end..])
         })
         .collect()
 }
 
-/// A quantity as written ("39.2 µs", "2.70 KiB") in its base unit (ns, bytes).
-fn parse_quantity(q: &str) -> f64 {
-    let (n, unit) = q.split_once(' ').unwrap_or((q, ""));
-    let scale = match unit {
-        "µs" => 1e3,
-        "ms" => 1e6,
-        "KiB" => 1024.0,
-        "MiB" => 1024.0 * 1024.0,
-        _ => 1.0,
-    };
-    n.parse::<f64>().unwrap_or(f64::NAN) * scale
+/// The units a figure quotes durations in, each with its size in ns.
+const DURATIONS: [(&str, f64); 3] = [("ns", 1.0), ("µs", 1e3), ("ms", 1e6)];
+/// The units a figure quotes sizes in, each with its size in bytes.
+const SIZES: [(&str, f64); 3] = [("B", 1.0), ("KiB", 1024.0), ("MiB", 1024.0 * 1024.0)];
+
+/// The quantities a text quotes in one of `units` (a number, a space, the unit): each as
+/// written ("39.2 µs") and in the base unit.
+fn quantities(text: &str, units: &[(&str, f64)]) -> Vec<(String, f64)> {
+    numbers(text)
+        .into_iter()
+        .filter_map(|(n, after)| {
+            units.iter().find_map(|&(unit, scale)| {
+                let rest = after.strip_prefix(' ')?.strip_prefix(unit)?;
+                let ends = rest.chars().next().is_none_or(|c| !c.is_alphanumeric());
+                let value = n.parse().map_or(f64::NAN, |v: f64| v * scale);
+                ends.then(|| (format!("{n} {unit}"), value))
+            })
+        })
+        .collect()
 }
 
 /// The ratios a text quotes, as written: "131" for "131×" or "131 times".
@@ -675,10 +631,11 @@ fn ratios(text: &str) -> Vec<&str> {
 /// What is wrong with the numbers of a correction: every duration and ratio it quotes must
 /// be quoted by one of the claim's benchmark figures, which are checked against the report.
 fn backed_by_figures(correction: &str, figures: &str) -> Vec<String> {
-    let durations_shown = durations(figures);
+    let durations_shown: Vec<_> =
+        quantities(figures, &DURATIONS).into_iter().map(|q| q.0).collect();
     let ratios_shown = ratios(figures);
-    let mut problems: Vec<String> = durations(correction)
-        .into_iter()
+    let durations = quantities(correction, &DURATIONS).into_iter().map(|q| q.0);
+    let mut problems: Vec<String> = durations
         .filter(|d| !durations_shown.contains(d))
         .map(|d| format!("the correction quotes {d}, which none of its benchmark figures does"))
         .collect();
@@ -722,16 +679,9 @@ fn fmt_bytes(b: f64) -> String {
     }
 }
 
-/// The sizes a text quotes, as written: "455 B", "2.70 KiB".
-fn sizes(text: &str) -> Vec<String> {
-    quantities(text, &["B", "KiB", "MiB"])
-}
-
 /// The readable page: the claims grouped by section, each verdict with its correction and
 /// evidence, links relative to the repository root. Drawn by the `claims.md` template.
 pub fn page(claims: &Claims, catalog: &Catalog) -> String {
-    let count = |v| claims.claims.iter().filter(|c| c.verdict == v).count();
-    let counts = [Verdict::Holds, Verdict::Caveat, Verdict::OutOfDate, Verdict::Wrong].map(count);
     // The notes follow the claims under a heading of their own, outside the counts.
     let list: Vec<_> = claims
         .claims
@@ -747,24 +697,20 @@ pub fn page(claims: &Claims, catalog: &Catalog) -> String {
             }
         })
         .collect();
-    let ctx = minijinja::context! { total => claims.claims.len(), counts, claims => list };
+    let ctx = minijinja::context! { total => claims.claims.len(), counts => claims.counts(), claims => list };
     crate::site::render_md("claims.md", ctx)
 }
 
 fn evidence_line(e: &Evidence, catalog: &Catalog) -> String {
+    let file = linked_file(e, catalog).unwrap_or_default();
     match e {
         Evidence::Example { name, note } => match name.strip_prefix("go:") {
-            Some(slug) => {
-                format!("Go program [`go run ./{slug}`](go-reference/{slug}/main.go): {note}")
-            }
-            None => {
-                let file = linked_file(e, catalog).unwrap_or_default();
-                format!("example [`cargo run --example {name}`]({file}): {note}")
-            }
+            Some(slug) => format!("Go program [`go run ./{slug}`]({file}): {note}"),
+            None => format!("example [`cargo run --example {name}`]({file}): {note}"),
         },
         Evidence::Mistake { case, note } => {
-            let title = catalog.mistake(case).map(|m| m.title.as_str()).unwrap_or(case);
-            format!("museum case [{title}](go-reference/museum/{case}/main.go): {note}")
+            let title = catalog.mistake(case).map_or(case.as_str(), |m| m.title.as_str());
+            format!("museum case [{title}]({file}): {note}")
         }
         Evidence::Bench { id, figure, note } => {
             format!("benchmark `{id}` ([results](benches/README.md)): {figure}. {note}")

@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 
 use anyhow::{Context, Result};
+use syntect::easy::ScopeRegionIterator;
 use syntect::highlighting::{FontStyle, Highlighter as ThemeHighlighter, Style, Theme, ThemeSet};
 use syntect::parsing::{ParseState, Scope, ScopeStack, SyntaxSet};
 
@@ -22,15 +23,6 @@ pub const DARK_THEME: &str = "base16-ocean.dark";
 pub enum Lang {
     Go,
     Rust,
-}
-
-impl Lang {
-    fn extension(self) -> &'static str {
-        match self {
-            Lang::Go => "go",
-            Lang::Rust => "rs",
-        }
-    }
 }
 
 /// How a token looks in one theme.
@@ -77,11 +69,15 @@ impl Highlighter {
         Ok(Highlighter { syntaxes: SyntaxSet::load_defaults_newlines(), light, dark })
     }
 
-    /// Highlights a whole file, one entry per line of `source`, tabs expanded to `tab` columns.
-    /// A grammar that fails on some line leaves the rest of the file plain rather than failing.
-    pub fn highlight(&self, lang: Lang, source: &str, tab: usize) -> Vec<Line> {
-        let Some(syntax) = self.syntaxes.find_syntax_by_extension(lang.extension()) else {
-            return plain_lines(source, tab);
+    /// Highlights a whole file, one entry per line of `source`. A grammar that fails on some
+    /// line leaves the rest of the file plain rather than failing.
+    pub fn highlight(&self, lang: Lang, source: &str) -> Vec<Line> {
+        let extension = match lang {
+            Lang::Go => "go",
+            Lang::Rust => "rs",
+        };
+        let Some(syntax) = self.syntaxes.find_syntax_by_extension(extension) else {
+            return plain_lines(source);
         };
         let light = ThemeHighlighter::new(&self.light);
         let dark = ThemeHighlighter::new(&self.dark);
@@ -96,41 +92,28 @@ impl Highlighter {
                 if failed { None } else { state.parse_line(&with_newline, &self.syntaxes).ok() };
             let Some(ops) = ops else {
                 failed = true;
-                out.push(expand_line_tabs(vec![Token::plain(line)], tab));
+                out.push(vec![Token::plain(line)]);
                 continue;
             };
             let mut tokens: Line = Vec::new();
-            let mut pos = 0;
-            let mut push = |text: &str, stack: &ScopeStack, tokens: &mut Line| {
+            // Each region of the line comes after the operation that opens its scope.
+            for (text, op) in ScopeRegionIterator::new(&ops, &with_newline) {
+                failed |= stack.apply(op).is_err();
                 let text = text.trim_end_matches('\n');
                 if text.is_empty() {
-                    return;
+                    continue;
                 }
-                let (l, d) = *cache.entry(stack.as_slice().to_vec()).or_insert_with(|| {
-                    (
-                        tone(&self.light, light.style_for_stack(stack.as_slice())),
-                        tone(&self.dark, dark.style_for_stack(stack.as_slice())),
-                    )
+                let scopes = stack.as_slice();
+                let (l, d) = *cache.entry(scopes.to_vec()).or_insert_with(|| {
+                    let style = |h: &ThemeHighlighter<'_>, t| tone(t, h.style_for_stack(scopes));
+                    (style(&light, &self.light), style(&dark, &self.dark))
                 });
                 match tokens.last_mut() {
                     Some(last) if last.light == l && last.dark == d => last.text.push_str(text),
                     _ => tokens.push(Token { text: text.to_string(), light: l, dark: d }),
                 }
-            };
-            for (at, op) in ops {
-                let at = at.min(with_newline.len());
-                if at > pos {
-                    push(&with_newline[pos..at], &stack, &mut tokens);
-                    pos = at;
-                }
-                if stack.apply(&op).is_err() {
-                    failed = true;
-                }
             }
-            if pos < with_newline.len() {
-                push(&with_newline[pos..], &stack, &mut tokens);
-            }
-            out.push(expand_line_tabs(tokens, tab));
+            out.push(tokens);
         }
         out
     }
@@ -149,8 +132,8 @@ fn tone(theme: &Theme, style: Style) -> Tone {
 }
 
 /// Every line as one plain token.
-pub fn plain_lines(source: &str, tab: usize) -> Vec<Line> {
-    source.lines().map(|l| expand_line_tabs(vec![Token::plain(l)], tab)).collect()
+pub fn plain_lines(source: &str) -> Vec<Line> {
+    source.lines().map(|l| vec![Token::plain(l)]).collect()
 }
 
 /// The text of a line.
@@ -158,30 +141,25 @@ pub fn line_text(line: &[Token]) -> String {
     line.iter().map(|t| t.text.as_str()).collect()
 }
 
-/// Expands tabs across the tokens of one line, counting columns from the line's start.
-pub fn expand_line_tabs(line: Line, tab: usize) -> Line {
+/// `text` with each tab expanded to the next multiple of `tab` columns, counting from the
+/// start of its line.
+pub fn expand_tabs(text: &str, tab: usize) -> String {
+    let mut out = String::with_capacity(text.len());
     let mut col = 0;
-    line.into_iter()
-        .map(|mut t| {
-            if t.text.contains('\t') {
-                let mut s = String::with_capacity(t.text.len() + 8);
-                for c in t.text.chars() {
-                    if c == '\t' {
-                        let n = tab - col % tab;
-                        s.extend(std::iter::repeat_n(' ', n));
-                        col += n;
-                    } else {
-                        s.push(c);
-                        col += 1;
-                    }
-                }
-                t.text = s;
-            } else {
-                col += t.text.chars().count();
+    for c in text.chars() {
+        match c {
+            '\t' => {
+                let n = tab - col % tab;
+                out.extend(std::iter::repeat_n(' ', n));
+                col += n;
             }
-            t
-        })
-        .collect()
+            c => {
+                out.push(c);
+                col = if c == '\n' { 0 } else { col + 1 };
+            }
+        }
+    }
+    out
 }
 
 /// Removes the indentation that every non-blank line shares (tabs already expanded), and
@@ -198,28 +176,21 @@ pub fn dedent(lines: Vec<Line>) -> Vec<Line> {
             let mut skip = common;
             let mut out: Line = Vec::new();
             for mut t in line {
-                if skip > 0 {
-                    let n = t.text.len() - t.text.trim_start_matches(' ').len();
-                    let cut = n.min(skip);
-                    t.text.drain(..cut);
+                let cut = skip.min(t.text.len() - t.text.trim_start_matches(' ').len());
+                t.text.drain(..cut);
+                if t.text.is_empty() {
                     skip -= cut;
-                    if cut < n || !t.text.is_empty() {
-                        skip = 0;
-                    }
-                }
-                if !t.text.is_empty() {
+                } else {
+                    skip = 0;
                     out.push(t);
                 }
             }
             // Trailing whitespace carries no colour worth keeping.
-            while let Some(last) = out.last_mut() {
-                let trimmed = last.text.trim_end().len();
-                if trimmed == 0 {
-                    out.pop();
-                } else {
-                    last.text.truncate(trimmed);
-                    break;
-                }
+            while out.last().is_some_and(|t| t.text.trim_end().is_empty()) {
+                out.pop();
+            }
+            if let Some(last) = out.last_mut() {
+                last.text.truncate(last.text.trim_end().len());
             }
             out
         })
@@ -238,7 +209,7 @@ mod tests {
     fn highlights_every_line_and_keeps_the_text() {
         let h = Highlighter::new().expect("bundled themes");
         let go = "package main\n\nfunc main() {\n\tx := \"s\" // c\n}\n";
-        let lines = h.highlight(Lang::Go, go, 4);
+        let lines = h.highlight(Lang::Go, &expand_tabs(go, 4));
         assert_eq!(
             texts(&lines),
             ["package main", "", "func main() {", "    x := \"s\" // c", "}"]
@@ -249,7 +220,7 @@ mod tests {
         let string = line.iter().find(|t| t.text == "s").expect("the string's text");
         assert_ne!(comment.light, string.light);
         assert_ne!(comment.dark, string.dark);
-        let rust = h.highlight(Lang::Rust, "fn main() {\n    let x = 1;\n}\n", 4);
+        let rust = h.highlight(Lang::Rust, "fn main() {\n    let x = 1;\n}\n");
         assert!(rust[1].len() > 1, "a Rust line is split into tokens");
     }
 
@@ -261,8 +232,7 @@ mod tests {
     }
 
     #[test]
-    fn tabs_expand_by_column_across_tokens() {
-        let l = vec![Token::plain("ab"), Token::plain("\tc")];
-        assert_eq!(line_text(&expand_line_tabs(l, 4)), "ab  c");
+    fn tabs_expand_by_column() {
+        assert_eq!(expand_tabs("ab\tc\n\td", 4), "ab  c\n    d");
     }
 }

@@ -50,9 +50,6 @@ pub struct Api {
     pub doc: String,
 }
 
-/// The tiers, as the index's columns name them.
-pub const TIERS: [&str; 3] = ["std", "crossbeam", "tokio"];
-
 /// Go packages whose package-qualified identifiers the index must cover, by the name a
 /// program refers to them with. `time` counts only for its concurrency names ([`TIME_NAMES`]).
 pub const COVERED_PACKAGES: [&str; 10] = [
@@ -129,46 +126,46 @@ impl Index {
     pub fn validate(&self, catalog: &Catalog) -> Result<()> {
         let mut names = BTreeSet::new();
         for e in &self.entries {
-            if !names.insert(e.name.as_str()) {
-                bail!("index.toml: {:?} appears twice", e.name);
+            let name = &e.name;
+            if !names.insert(name) {
+                bail!("index.toml: {name:?} appears twice");
             }
             if e.chapters.is_empty() {
-                bail!("index.toml: {:?} names no chapter", e.name);
+                bail!("index.toml: {name:?} names no chapter");
             }
-            for slug in &e.chapters {
-                if catalog.chapter(slug).is_none() {
-                    bail!(
-                        "index.toml: {:?} names chapter {slug:?}, which catalog.toml lacks",
-                        e.name
-                    );
-                }
+            if let Some(slug) = e.chapters.iter().find(|s| catalog.chapter(s).is_none()) {
+                bail!("index.toml: {name:?} names chapter {slug:?}, which catalog.toml lacks");
             }
             for link in e.doc.iter().chain(e.apis().map(|(_, a)| &a.doc)) {
                 if !link.starts_with("https://") || link.contains(char::is_whitespace) {
-                    bail!("index.toml: {:?} links to {link:?}, not an https address", e.name);
+                    bail!("index.toml: {name:?} links to {link:?}, not an https address");
                 }
             }
-            if e.doc.is_none() && !e.name.contains('.') {
-                bail!("index.toml: {:?} is no package member, so it needs a `doc` link", e.name);
+            if e.doc.is_none() && !name.contains('.') {
+                bail!("index.toml: {name:?} is no package member, so it needs a `doc` link");
             }
             for (tier, c) in e.tiers() {
-                if let Counterpart::None { none } = c
-                    && none.trim().is_empty()
-                {
-                    bail!("index.toml: {:?} has no {tier} counterpart and gives no reason", e.name);
+                if matches!(c, Counterpart::None { none } if none.trim().is_empty()) {
+                    bail!("index.toml: {name:?} has no {tier} counterpart and gives no reason");
                 }
             }
         }
         Ok(())
     }
 
-    pub fn entry(&self, name: &str) -> Option<&Entry> {
-        self.entries.iter().find(|e| e.name == name)
-    }
-
     /// The entries a chapter shows, in index order.
     pub fn for_chapter<'a>(&'a self, slug: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {
         self.entries.iter().filter(move |e| e.chapters.iter().any(|c| c == slug))
+    }
+
+    /// The entries a Go program uses, found as [`missing`] finds them, plus those whose
+    /// `chapters` name `slug`; in index order.
+    pub fn used_by<'a>(&'a self, slug: &str, go_source: &str) -> Vec<&'a Entry> {
+        let used = names_used(go_source);
+        self.entries
+            .iter()
+            .filter(|e| used.contains(&e.name) || e.chapters.iter().any(|c| c == slug))
+            .collect()
     }
 }
 
@@ -183,9 +180,9 @@ impl Entry {
         let path = match pkg {
             "atomic" => "sync/atomic",
             "signal" => "os/signal",
-            "errgroup" | "semaphore" | "singleflight" => {
-                return format!("https://pkg.go.dev/golang.org/x/sync/{pkg}#{member}");
-            }
+            "errgroup" => "golang.org/x/sync/errgroup",
+            "semaphore" => "golang.org/x/sync/semaphore",
+            "singleflight" => "golang.org/x/sync/singleflight",
             "synctest" => "testing/synctest",
             "http" => "net/http",
             "httptest" => "net/http/httptest",
@@ -194,9 +191,9 @@ impl Entry {
         format!("https://pkg.go.dev/{path}#{member}")
     }
 
-    /// The three tiers' counterparts, named.
+    /// The three tiers' counterparts, named as the index's columns name them.
     pub fn tiers(&self) -> [(&'static str, &Counterpart); 3] {
-        [(TIERS[0], &self.std), (TIERS[1], &self.crossbeam), (TIERS[2], &self.tokio)]
+        [("std", &self.std), ("crossbeam", &self.crossbeam), ("tokio", &self.tokio)]
     }
 
     /// Every Rust API the entry links, with its tier.
@@ -251,22 +248,22 @@ pub fn names_used(go_source: &str) -> BTreeSet<String> {
 /// The line without its `//` comment and with string literals emptied.
 fn strip_comment_and_strings(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
-    let mut in_string: Option<char> = None;
+    let mut quote = None;
     let mut chars = line.chars().peekable();
     while let Some(c) = chars.next() {
-        match in_string {
-            Some(q) => {
-                if c == '\\' && q == '"' {
-                    chars.next();
-                } else if c == q {
-                    in_string = None;
-                    out.push(c);
-                }
+        match quote {
+            Some('"') if c == '\\' => {
+                chars.next();
+            }
+            Some(q) if c != q => {}
+            Some(_) => {
+                quote = None;
+                out.push(c);
             }
             None if c == '/' && chars.peek() == Some(&'/') => break,
             None => {
-                if c == '"' || c == '`' || c == '\'' {
-                    in_string = Some(c);
+                if matches!(c, '"' | '`' | '\'') {
+                    quote = Some(c);
                 }
                 out.push(c);
             }
@@ -284,27 +281,15 @@ pub fn missing(root: &Path, catalog: &Catalog, index: &Index) -> Result<Vec<Stri
         let file = chapter.go_file(root);
         let source = crate::read(&file)?;
         for name in names_used(&source) {
-            if index.entry(&name).is_none() {
+            if !index.entries.iter().any(|e| e.name == name) {
                 problems.push(format!(
                     "{} uses {name}, which index.toml lacks",
-                    crate::show::rel_path(root, &file)
+                    crate::chapter::rel_path(root, &file)
                 ));
             }
         }
     }
     Ok(problems)
-}
-
-impl Index {
-    /// The entries a Go program uses, found as [`missing`] finds them, plus those whose
-    /// `chapters` name `slug`; in index order.
-    pub fn used_by<'a>(&'a self, slug: &str, go_source: &str) -> Vec<&'a Entry> {
-        let used = names_used(go_source);
-        self.entries
-            .iter()
-            .filter(|e| used.contains(&e.name) || e.chapters.iter().any(|c| c == slug))
-            .collect()
-    }
 }
 
 #[cfg(test)]

@@ -19,26 +19,18 @@ pub fn table(catalog: &Catalog) -> String {
     );
     out.push_str("|---|---|---|---|\n");
     for m in &catalog.mistakes {
+        let case = m.rust_case();
         let rustc = match m.expected_error() {
-            Some(error) => format!("`{error}` in [`{}`](scripts/{})", m.rust_case(), m.rust_case()),
-            None => format!("compiles: [`{}`](scripts/{}) shows it", m.rust_case(), m.rust_case()),
+            Some(error) => format!("`{error}` in [`{case}`](scripts/{case})"),
+            None => format!("compiles: [`{case}`](scripts/{case}) shows it"),
         };
         let fixed_by: Vec<String> = m.fixed_by.iter().map(|e| format!("`--example {e}`")).collect();
-        let lesson = if fixed_by.is_empty() {
-            m.lesson.clone()
-        } else {
-            format!("{} ({})", m.lesson, fixed_by.join(", "))
+        let lesson = match fixed_by.as_slice() {
+            [] => cell(&m.lesson),
+            fixes => cell(&format!("{} ({})", m.lesson, fixes.join(", "))),
         };
-        writeln!(
-            out,
-            "| {} | `{}`: `{}` | {} | {} |",
-            cell(&m.title),
-            m.go_command(),
-            cell(&m.go_report),
-            rustc,
-            cell(&lesson),
-        )
-        .expect("writing to a String cannot fail");
+        let (title, go, report) = (cell(&m.title), m.go_command(), cell(&m.go_report));
+        let _ = writeln!(out, "| {title} | `{go}`: `{report}` | {rustc} | {lesson} |");
     }
     out
 }

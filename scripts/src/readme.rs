@@ -21,7 +21,7 @@ pub fn table(catalog: &Catalog) -> String {
     let mut out = String::new();
     for (section, chapters) in catalog.grouped() {
         let number = section.guide.map(|n| format!("{n}. ")).unwrap_or_default();
-        writeln!(out, "\n**{number}{}**\n", section.title).expect("String");
+        let _ = writeln!(out, "\n**{number}{}**\n", section.title);
         out.push_str(
             "| Chapter (`go run ./<slug>`) | Rust (`cargo run --example <name>`) | Takeaway |\n",
         );
@@ -29,16 +29,12 @@ pub fn table(catalog: &Catalog) -> String {
         for c in chapters {
             let rust: Vec<String> =
                 c.rust.iter().map(|r| format!("`{}` ({})", r.example, tier_label(r))).collect();
-            writeln!(
+            let (title, slug, rust, takeaway) =
+                (cell(&c.title), &c.slug, rust.join("<br>"), cell(&c.takeaway));
+            let _ = writeln!(
                 out,
-                "| [{}](go-reference/{}/main.go) `{}` | {} | {} |",
-                cell(&c.title),
-                c.slug,
-                c.slug,
-                rust.join("<br>"),
-                cell(&c.takeaway)
-            )
-            .expect("String");
+                "| [{title}](go-reference/{slug}/main.go) `{slug}` | {rust} | {takeaway} |"
+            );
         }
     }
     out
@@ -57,23 +53,19 @@ pub fn index_table(index: &Index) -> String {
             .iter()
             .map(|(_, c)| match c {
                 Counterpart::None { .. } => "—".to_string(),
-                c => c
-                    .apis()
-                    .iter()
-                    .map(|a| format!("[`{}`]({})", a.api, a.doc))
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                c => {
+                    let apis: Vec<String> =
+                        c.apis().iter().map(|a| format!("[`{}`]({})", a.api, a.doc)).collect();
+                    apis.join(", ")
+                }
             })
             .collect();
-        let chapter = &e.chapters[0];
-        writeln!(
+        let (name, doc, tiers, chapter) =
+            (cell(&e.name), e.go_doc(), tiers.join(" | "), &e.chapters[0]);
+        let _ = writeln!(
             out,
-            "| [`{}`]({}) | {} | [{chapter}](go-reference/{chapter}/main.go) |",
-            cell(&e.name),
-            e.go_doc(),
-            tiers.join(" | ")
-        )
-        .expect("String");
+            "| [`{name}`]({doc}) | {tiers} | [{chapter}](go-reference/{chapter}/main.go) |"
+        );
     }
     out
 }

@@ -18,17 +18,13 @@ pub fn chapter(root: &Path, catalog: &Catalog, slug: &str) -> Result<()> {
     let expected = std::fs::read_to_string(chapter.expected_file(root))
         .with_context(|| format!("reading go-reference/{slug}/expected.txt"))?;
     let mut runs: Vec<(String, Command)> = Vec::new();
-    if go_available() {
-        let mut go = Command::new("go");
-        go.args(["run", &format!("./{slug}")]).current_dir(root.join("go-reference"));
-        runs.push((format!("cd go-reference && go run ./{slug}"), go));
-    } else {
-        eprintln!("note: `go` is not on PATH, so the Go program is skipped (https://go.dev/dl)");
+    if let Some(go) = go(root, &chapter.go_command(), "the Go program") {
+        runs.push((format!("cd go-reference && {}", chapter.go_command()), go));
     }
     for r in &chapter.rust {
-        let mut cargo = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+        let mut cargo = cargo();
         cargo.args(["run", "--quiet", "--example", &r.example]).current_dir(root);
-        runs.push((format!("cargo run --example {}", r.example), cargo));
+        runs.push((r.command(), cargo));
     }
     let mut differ = Vec::new();
     for (i, (label, mut cmd)) in runs.into_iter().enumerate() {
@@ -64,14 +60,9 @@ pub fn museum(root: &Path, catalog: &Catalog, case: &str) -> Result<()> {
         bail!("no museum case is called {case:?}{}", suggest(case, names));
     };
     println!("# {}\n", m.title);
-    if go_available() {
+    if let Some(mut go) = go(root, &m.go_command(), "Go's side") {
         println!("$ cd go-reference && {}", m.go_command());
-        let args: Vec<String> = m.go_command().split(' ').skip(1).map(String::from).collect();
-        Command::new("go")
-            .args(&args)
-            .current_dir(root.join("go-reference"))
-            .status()
-            .context("starting go")?;
+        go.status().context("starting go")?;
         match m.go_check.reporter() {
             Some(tool) => {
                 println!("\nGo: reported by {tool}; the test requires {:?}\n", m.go_report)
@@ -79,7 +70,7 @@ pub fn museum(root: &Path, catalog: &Catalog, case: &str) -> Result<()> {
             None => println!("\nGo: no tool reports it; the program printed {:?}\n", m.go_report),
         }
     } else {
-        eprintln!("note: `go` is not on PATH, so Go's side is skipped (https://go.dev/dl)\n");
+        eprintln!();
     }
     println!("$ cargo run  # scripts/museum/{case}.rs, in target/museum-live/{case}/");
     let status = museum_command(root, m)?.status().context("starting cargo")?;
@@ -117,20 +108,31 @@ pub fn museum_command(root: &Path, m: &crate::catalog::Mistake) -> Result<Comman
     if !dir.join("Cargo.lock").exists() {
         std::fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock"))?;
     }
-    let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    let mut cmd = cargo();
     cmd.args(["run", "--quiet"])
         .current_dir(&dir)
         .env("CARGO_TARGET_DIR", root.join("target/museum-live/target"));
     Ok(cmd)
 }
 
-fn go_available() -> bool {
-    Command::new("go")
-        .arg("version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
+/// `command` (`go run ./x`), to run in `go-reference/`; None, with a note that `what` is
+/// skipped, when Go is not installed.
+fn go(root: &Path, command: &str, what: &str) -> Option<Command> {
+    let mut version = Command::new("go");
+    version.arg("version").stdout(Stdio::null()).stderr(Stdio::null());
+    if !version.status().is_ok_and(|s| s.success()) {
+        eprintln!("note: `go` is not on PATH, so {what} is skipped (https://go.dev/dl)");
+        return None;
+    }
+    let mut args = command.split(' ');
+    let mut go = Command::new(args.next()?);
+    go.args(args).current_dir(root.join("go-reference"));
+    Some(go)
+}
+
+/// The cargo that runs this tool.
+fn cargo() -> Command {
+    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
 }
 
 /// ": did you mean ...?" for the closest names (as `show` finds them), or the list of all.

@@ -9,9 +9,8 @@ use anstyle::{Effects, RgbColor, Style};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::catalog::{Catalog, Chapter, RustExample};
-pub use crate::chapter::rel_path;
-use crate::chapter::{Cell, Program, RowKind, plain_comment, rows, tier_label};
-use crate::highlight::{Highlighter, Line, Tone};
+use crate::chapter::{Cell, Program, plain_comment, rows, tier_label};
+use crate::highlight::{Highlighter, Lang, Line, Tone};
 
 /// The names in `candidates` that look like `name` (containment or a small edit distance), the
 /// most similar first.
@@ -33,39 +32,8 @@ pub fn close_matches<'a>(
         })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
-    let mut out: Vec<&str> = scored.into_iter().map(|(_, c)| c).collect();
-    out.dedup();
-    out
-}
-
-/// Chapters that look like `name` (the chapters of a section it names first), then
-/// translations that do: at most six names.
-fn suggestions<'a>(catalog: &'a Catalog, name: &str) -> Vec<&'a str> {
-    let sections = close_matches(name, catalog.sections.iter().map(|s| s.key.as_str()));
-    let in_sections = catalog.chapters.iter().filter(|c| sections.contains(&c.section.as_str()));
-    let mut out: Vec<&str> = in_sections.map(|c| c.slug.as_str()).collect();
-    let slugs = close_matches(name, catalog.chapters.iter().map(|c| c.slug.as_str()));
-    let examples = close_matches(name, catalog.examples().map(|(_, r)| r.example.as_str()));
-    for n in slugs.into_iter().chain(examples) {
-        if !out.contains(&n) {
-            out.push(n);
-        }
-    }
-    out.truncate(6);
-    out
-}
-
-/// The chapters under their sections, one line per section: for messages.
-fn grouped_slugs(catalog: &Catalog) -> String {
-    let groups: Vec<String> = catalog
-        .grouped()
-        .iter()
-        .map(|(s, cs)| {
-            let slugs: Vec<&str> = cs.iter().map(|c| c.slug.as_str()).collect();
-            format!("  {}: {}", s.title, slugs.join(", "))
-        })
-        .collect();
-    groups.join("\n")
+    scored.dedup_by_key(|s| s.1);
+    scored.into_iter().map(|(_, c)| c).collect()
 }
 
 /// Picks the chapter and the translation to show. `slug` may also name a translation
@@ -80,34 +48,20 @@ pub fn resolve<'a>(
         (Some(c), _) => c,
         (None, Some((c, r))) if rust.is_none() => return Ok((c, r)),
         (None, Some((c, _))) => c,
-        (None, None) => {
-            let close = suggestions(catalog, slug);
-            return Err(if close.is_empty() {
-                format!(
-                    "no chapter is called {slug:?}; the chapters are:\n{}",
-                    grouped_slugs(catalog)
-                )
-            } else {
-                format!(
-                    "no chapter is called {slug:?}; did you mean {}? (`cargo xtask list` shows them all)",
-                    or_list(&close)
-                )
-            });
-        }
+        (None, None) => return Err(no_chapter(catalog, slug)),
     };
     let Some(name) = rust else {
         return Ok((chapter, chapter.primary()));
     };
-    let long = format!("{}-{name}", chapter.slug);
-    if let Some(r) = chapter.rust.iter().find(|r| r.example == name || r.example == long) {
+    let prefix = format!("{}-", chapter.slug);
+    let short = |r: &'a RustExample| r.example.strip_prefix(prefix.as_str());
+    if let Some(r) = chapter.rust.iter().find(|r| r.example == name || short(r) == Some(name)) {
         return Ok((chapter, r));
     }
-    let names: Vec<&str> = chapter.rust.iter().map(|r| r.example.as_str()).collect();
-    let mut close = close_matches(name, names.iter().copied());
-    let prefix = format!("{}-", chapter.slug);
-    let short = names.iter().filter_map(|n| n.strip_prefix(prefix.as_str()));
-    for s in close_matches(name, short) {
-        let full = names.iter().copied().find(|n| n.strip_prefix(prefix.as_str()) == Some(s));
+    // Close to a full name, then close to the part after the slug.
+    let mut close = close_matches(name, chapter.rust.iter().map(|r| r.example.as_str()));
+    for s in close_matches(name, chapter.rust.iter().filter_map(short)) {
+        let full = chapter.rust.iter().find(|r| short(r) == Some(s)).map(|r| r.example.as_str());
         if let Some(full) = full.filter(|f| !close.contains(f)) {
             close.push(full);
         }
@@ -117,11 +71,40 @@ pub fn resolve<'a>(
         let _ = write!(msg, " ({name:?} belongs to chapter {:?})", other.slug);
     }
     if close.is_empty() {
+        let names: Vec<&str> = chapter.rust.iter().map(|r| r.example.as_str()).collect();
         let _ = write!(msg, "; its translations are: {}", names.join(", "));
     } else {
         let _ = write!(msg, "; did you mean {}?", or_list(&close));
     }
     Err(msg)
+}
+
+/// Why `slug` names no chapter: the chapters that look like it (those of a section it names
+/// first), then translations that do, at most six; or all the chapters under their sections.
+fn no_chapter(catalog: &Catalog, slug: &str) -> String {
+    let sections = close_matches(slug, catalog.sections.iter().map(|s| s.key.as_str()));
+    let in_sections = catalog.chapters.iter().filter(|c| sections.contains(&c.section.as_str()));
+    let mut close: Vec<&str> = in_sections.map(|c| c.slug.as_str()).collect();
+    let slugs = close_matches(slug, catalog.chapters.iter().map(|c| c.slug.as_str()));
+    let examples = close_matches(slug, catalog.examples().map(|(_, r)| r.example.as_str()));
+    for n in slugs.into_iter().chain(examples) {
+        if !close.contains(&n) {
+            close.push(n);
+        }
+    }
+    close.truncate(6);
+    if !close.is_empty() {
+        let close = or_list(&close);
+        return format!(
+            "no chapter is called {slug:?}; did you mean {close}? (`cargo xtask list` shows them all)"
+        );
+    }
+    let mut msg = format!("no chapter is called {slug:?}; the chapters are:");
+    for (s, chapters) in catalog.grouped() {
+        let slugs: Vec<&str> = chapters.iter().map(|c| c.slug.as_str()).collect();
+        let _ = write!(msg, "\n  {}: {}", s.title, slugs.join(", "));
+    }
+    msg
 }
 
 fn or_list(names: &[&str]) -> String {
@@ -139,10 +122,9 @@ pub fn list(catalog: &Catalog) -> String {
         let _ = writeln!(out, "{}", section.title);
         for c in chapters {
             let _ = writeln!(out, "  {:<22} {}", c.slug, c.title);
-            let _ = writeln!(out, "  {:<22} cd go-reference && go run ./{}", "", c.slug);
+            let _ = writeln!(out, "  {:<22} cd go-reference && {}", "", c.go_command());
             for r in &c.rust {
-                let cmd = format!("cargo run --example {}", r.example);
-                let _ = writeln!(out, "  {:<22} {cmd:<44} {}", "", tier_label(r));
+                let _ = writeln!(out, "  {:<22} {:<44} {}", "", r.command(), tier_label(r));
             }
         }
         out.push('\n');
@@ -193,33 +175,23 @@ pub fn run(root: &Path, catalog: &Catalog, args: &ShowArgs) -> anyhow::Result<()
         .or_else(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
         .or_else(|| std::env::var("COLUMNS").ok()?.trim().parse().ok())
         .unwrap_or(120);
-    let highlighter = if color { Some(Highlighter::new()?) } else { None };
-    let go = Program::go(root, chapter, highlighter.as_ref());
-    let rust = Program::rust(root, example, highlighter.as_ref());
+    let highlighter = color.then(Highlighter::new).transpose()?;
+    let go = Program::load(root, &chapter.go_file(root), Lang::Go, highlighter.as_ref());
+    let rust = Program::load(root, &example.file(root), Lang::Rust, highlighter.as_ref());
     if go.text.is_none() && rust.text.is_none() {
         anyhow::bail!("chapter {:?} has neither {} nor {} yet", chapter.slug, go.path, rust.path);
     }
     let expected = std::fs::read_to_string(chapter.expected_file(root)).ok();
-    let reading =
-        Reading { catalog, chapter, example, go: &go, rust: &rust, expected: expected.as_deref() };
     let light = light_background(std::env::var("COLORFGBG").ok().as_deref());
-    let text = render(&reading, Options { width, color, light });
+    let (go, rust, expected) = (&go, &rust, expected.as_deref());
+    let text =
+        render(&Reading { catalog, chapter, example, go, rust, expected, width, color, light });
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         // `cargo xtask show spawn | head` closes the pipe early: not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),
     }
-}
-
-/// How to lay the reading out.
-#[derive(Debug, Clone, Copy)]
-pub struct Options {
-    pub width: usize,
-    /// Whether to write colours.
-    pub color: bool,
-    /// Whether the terminal has a light background: code takes the light theme's colours.
-    pub light: bool,
 }
 
 /// Whether `COLORFGBG` ("fg;bg", set by rxvt, Konsole, iTerm2) says the background is light.
@@ -234,7 +206,9 @@ pub fn light_background(colorfgbg: Option<&str>) -> bool {
 pub const MIN_SIDE_BY_SIDE: usize = 100;
 const GUTTER: &str = " │ ";
 
-/// What `show` renders: a chapter, one translation, both programs and the expected output.
+/// What `show` renders: a chapter, one translation, both programs and the expected output;
+/// and how: the width to fit, whether to write colours, whether the terminal has a light
+/// background (code then takes the light theme's colours).
 #[derive(Debug)]
 pub struct Reading<'a> {
     pub catalog: &'a Catalog,
@@ -243,6 +217,9 @@ pub struct Reading<'a> {
     pub go: &'a Program,
     pub rust: &'a Program,
     pub expected: Option<&'a str>,
+    pub width: usize,
+    pub color: bool,
+    pub light: bool,
 }
 
 /// A run of text with a style: what the terminal renderer works on.
@@ -269,12 +246,21 @@ fn token_segs(line: &Line, light: bool) -> Styled {
         let s = Style::new().fg_color(t.rgb.map(|(r, g, b)| RgbColor(r, g, b).into()));
         if t.bold { s.effects(Effects::BOLD) } else { s }
     };
-    let tone = |t: &crate::highlight::Token| if light { t.light } else { t.dark };
-    line.iter().map(|t| seg(t.text.clone(), style(tone(t)))).collect()
+    line.iter().map(|t| seg(t.text.clone(), style(if light { t.light } else { t.dark }))).collect()
 }
 
 fn width_of(segs: &[Seg]) -> usize {
     segs.iter().map(|s| s.text.width()).sum()
+}
+
+/// Text wrapped to `width` columns (at least 8), the first line after `indent` and the others
+/// after `hang`; a word is never split at its hyphens.
+fn wrap(text: &str, width: usize, indent: &str, hang: &str) -> Vec<String> {
+    let opts = textwrap::Options::new(width.max(8))
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .initial_indent(indent)
+        .subsequent_indent(hang);
+    textwrap::wrap(text, opts).into_iter().map(|l| l.into_owned()).collect()
 }
 
 /// Where to cut a line into rows: char indices where each continuation row starts. The first
@@ -351,38 +337,33 @@ fn wrap_segs(line: Styled, width: usize) -> Vec<Styled> {
 /// Re-wraps prose to `width` columns: paragraphs are refilled, list items (`- ...`) keep their
 /// indentation and hang.
 pub fn reflow(prose: &[String], width: usize) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut para: Vec<&str> = Vec::new();
-    let mut indent = "";
-    let flush = |para: &mut Vec<&str>, indent: &str, out: &mut Vec<String>| {
-        if para.is_empty() {
-            return;
-        }
-        let text = para.join(" ");
-        let hang = format!("{indent}{}", if text.starts_with("- ") { "  " } else { "" });
-        let opts = textwrap::Options::new(width.max(8))
-            .word_splitter(textwrap::WordSplitter::NoHyphenation)
-            .initial_indent(indent)
-            .subsequent_indent(&hang);
-        out.extend(textwrap::wrap(&text, opts).into_iter().map(|c| c.into_owned()));
-        para.clear();
-    };
+    // Each paragraph with its indentation (a list item's own); None for a blank line.
+    let mut paras: Vec<Option<(&str, String)>> = Vec::new();
     for line in prose {
-        let trimmed = line.trim_start();
-        if trimmed.is_empty() {
-            flush(&mut para, indent, &mut out);
-            out.push(String::new());
-        } else {
-            if trimmed.starts_with("- ") {
-                flush(&mut para, indent, &mut out);
-                indent = &line[..line.len() - trimmed.len()];
-            } else if para.is_empty() {
-                indent = "";
+        let text = line.trim();
+        let item = text.starts_with("- ");
+        match paras.last_mut() {
+            _ if text.is_empty() => paras.push(None),
+            Some(Some((_, para))) if !item => {
+                para.push(' ');
+                para.push_str(text);
             }
-            para.push(trimmed.trim_end());
+            _ => {
+                let indent = if item { &line[..line.len() - line.trim_start().len()] } else { "" };
+                paras.push(Some((indent, text.to_string())));
+            }
         }
     }
-    flush(&mut para, indent, &mut out);
+    let mut out = Vec::new();
+    for para in paras {
+        match para {
+            None => out.push(String::new()),
+            Some((indent, text)) => {
+                let hang = format!("{indent}{}", if text.starts_with("- ") { "  " } else { "" });
+                out.extend(wrap(&text, width, indent, &hang));
+            }
+        }
+    }
     out
 }
 
@@ -412,8 +393,7 @@ fn code_rows(code: &[Line], width: usize, light: bool) -> Vec<Styled> {
             let prose: Vec<String> =
                 block.iter().filter_map(|t| plain_comment(t)).map(String::from).collect();
             let first = token_segs(&code[i], light).into_iter().find(|s| !s.text.trim().is_empty());
-            let style = first.map_or(PROSE, |s| s.style);
-            out.extend(comment_rows(&prose, indent, width, style));
+            out.extend(comment_rows(&prose, indent, width, first.map_or(PROSE, |s| s.style)));
             i += block.len();
         } else {
             out.extend(wrap_segs(token_segs(&code[i], light), width));
@@ -426,8 +406,7 @@ fn code_rows(code: &[Line], width: usize, light: bool) -> Vec<Styled> {
 /// A cell as styled rows of at most `width` columns.
 fn cell_rows(cell: &Cell, path: &str, width: usize, light: bool) -> Vec<Styled> {
     let note = |text: String, style| {
-        let opts = textwrap::Options::new(width.max(8));
-        textwrap::wrap(&text, opts).into_iter().map(|l| vec![seg(l.into_owned(), style)]).collect()
+        wrap(&text, width, "", "").into_iter().map(|l| vec![seg(l, style)]).collect()
     };
     match cell {
         Cell::Missing => note(format!("({path} is not written yet)"), DIM),
@@ -441,57 +420,78 @@ fn cell_rows(cell: &Cell, path: &str, width: usize, light: bool) -> Vec<Styled> 
     }
 }
 
-fn paint(out: &mut String, segs: &[Seg], color: bool) {
-    for s in segs {
-        if color && s.style != Style::new() {
-            let _ = write!(out, "{}{}{}", s.style.render(), s.text, s.style.render_reset());
-        } else {
-            out.push_str(&s.text);
+/// The text of the reading, with colours when `color` is set.
+#[derive(Debug)]
+struct Out {
+    text: String,
+    color: bool,
+}
+
+impl Out {
+    fn paint(&mut self, segs: &[Seg]) {
+        for s in segs {
+            if self.color && s.style != Style::new() {
+                let _ =
+                    write!(self.text, "{}{}{}", s.style.render(), s.text, s.style.render_reset());
+            } else {
+                self.text.push_str(&s.text);
+            }
+        }
+    }
+
+    fn line(&mut self, segs: &[Seg]) {
+        self.paint(segs);
+        self.text.push('\n');
+    }
+
+    fn rule(&mut self, title: &str, width: usize) {
+        let head = format!("── {title} ");
+        let fill = width.saturating_sub(head.width());
+        self.line(&[seg(head, BOLD), seg("─".repeat(fill), DIM)]);
+    }
+
+    /// Wrapped plain text with a style.
+    fn para(&mut self, text: &str, width: usize, style: Style) {
+        for l in wrap(text, width, "", "") {
+            self.line(&[seg(l, style)]);
+        }
+    }
+
+    fn two_columns(&mut self, left: &[Styled], right: &[Styled], col: usize) {
+        for i in 0..left.len().max(right.len()) {
+            let l = left.get(i).map_or(&[][..], Vec::as_slice);
+            self.paint(l);
+            self.text.push_str(&" ".repeat(col.saturating_sub(width_of(l))));
+            self.paint(&[seg(GUTTER, DIM)]);
+            self.paint(right.get(i).map_or(&[][..], Vec::as_slice));
+            // No trailing spaces: a row ends where its text ends.
+            self.text.truncate(self.text.trim_end_matches(' ').len());
+            self.text.push('\n');
         }
     }
 }
 
-fn line(out: &mut String, segs: &[Seg], color: bool) {
-    paint(out, segs, color);
-    out.push('\n');
-}
-
-fn rule(out: &mut String, title: &str, width: usize, color: bool) {
-    let head = format!("── {title} ");
-    let fill = width.saturating_sub(head.width());
-    line(out, &[seg(head, BOLD), seg("─".repeat(fill), DIM)], color);
-}
-
-/// Wrapped plain text with a style.
-fn para(out: &mut String, text: &str, width: usize, style: Style, color: bool) {
-    let opts =
-        textwrap::Options::new(width.max(8)).word_splitter(textwrap::WordSplitter::NoHyphenation);
-    for l in textwrap::wrap(text, opts) {
-        line(out, &[seg(l.into_owned(), style)], color);
-    }
-}
-
 /// Renders a reading for the terminal.
-pub fn render(reading: &Reading<'_>, opts: Options) -> String {
-    let Reading { catalog, chapter, example, go, rust, expected } = reading;
-    let (width, color) = (opts.width.max(40), opts.color);
-    let mut out = String::new();
-    para(&mut out, &chapter.title, width, BOLD, color);
+pub fn render(reading: &Reading<'_>) -> String {
+    let Reading { catalog, chapter, example, go, rust, expected, light, .. } = *reading;
+    let width = reading.width.max(40);
+    let mut out = Out { text: String::new(), color: reading.color };
+    out.para(&chapter.title, width, BOLD);
     let section = &catalog.section_of(chapter).title;
-    para(&mut out, &format!("{section} · {}", chapter.takeaway), width, Style::new(), color);
-    out.push('\n');
+    out.para(&format!("{section} · {}", chapter.takeaway), width, Style::new());
+    out.text.push('\n');
     let commands = [
-        ("Go  ", &go.path, format!("cd go-reference && go run ./{}", chapter.slug)),
-        ("Rust", &rust.path, format!("cargo run --example {}", example.example)),
+        ("Go  ", &go.path, format!("cd go-reference && {}", chapter.go_command())),
+        ("Rust", &rust.path, example.command()),
     ];
     for (label, path, cmd) in commands {
         let head = vec![seg(format!("  {label}  "), BOLD), seg(path.clone(), Style::new())];
         if width_of(&head) + 2 + cmd.width() <= width {
-            line(&mut out, &[head, vec![seg(format!("  {cmd}"), DIM)]].concat(), color);
+            out.line(&[head, vec![seg(format!("  {cmd}"), DIM)]].concat());
         } else {
             // Too narrow for one line: the command goes under the path.
-            line(&mut out, &head, color);
-            para(&mut out, &format!("        {cmd}"), width, DIM, color);
+            out.line(&head);
+            out.para(&format!("        {cmd}"), width, DIM);
         }
     }
     let others: Vec<String> = chapter
@@ -506,9 +506,9 @@ pub fn render(reading: &Reading<'_>, opts: Options) -> String {
             others.join(", "),
             chapter.slug
         );
-        para(&mut out, &text, width, DIM, color);
+        out.para(&text, width, DIM);
     }
-    out.push('\n');
+    out.text.push('\n');
     let side_by_side = width >= MIN_SIDE_BY_SIDE;
     let col = (width - GUTTER.width()) / 2;
     if side_by_side {
@@ -516,65 +516,51 @@ pub fn render(reading: &Reading<'_>, opts: Options) -> String {
             format!("Go · {}", go.path),
             format!("Rust · {} ({})", rust.path, tier_label(example)),
         ];
-        let wrap = |h: String| {
-            textwrap::wrap(&h, col).iter().map(|l| vec![seg(l.as_ref(), BOLD)]).collect::<Vec<_>>()
-        };
-        let [l, r] = heads.map(wrap);
-        two_columns(&mut out, &l, &r, col, color);
+        let [l, r] = heads.map(|h| {
+            wrap(&h, col, "", "").into_iter().map(|l| vec![seg(l, BOLD)]).collect::<Vec<_>>()
+        });
+        out.two_columns(&l, &r, col);
     }
     for row in rows(go, rust) {
         let heading = match row.only() {
-            Some(only) => format!("{} ({only})", row.heading()),
-            None => row.heading(),
+            Some(only) => format!("{} ({only})", row.heading),
+            None => row.heading.clone(),
         };
-        rule(&mut out, &heading, width, color);
-        let not_a_step = !matches!(row.kind, RowKind::Step(_));
+        out.rule(&heading, width);
         if side_by_side {
-            let l = cell_rows(&row.go, &go.path, col, opts.light);
-            let r = cell_rows(&row.rust, &rust.path, col, opts.light);
-            two_columns(&mut out, &l, &r, col, color);
+            let l = cell_rows(&row.go, &go.path, col, light);
+            let r = cell_rows(&row.rust, &rust.path, col, light);
+            out.two_columns(&l, &r, col);
             continue;
         }
+        let not_a_step = row.kind != "step";
         for (label, cell, path) in [("Go", &row.go, &go.path), ("Rust", &row.rust, &rust.path)] {
             let empty = matches!(cell, Cell::Written { prose, code } if prose.is_empty() && code.is_empty());
-            if empty || (*cell == Cell::Absent) || (not_a_step && *cell == Cell::Missing) {
+            if empty || *cell == Cell::Absent || (not_a_step && *cell == Cell::Missing) {
                 continue;
             }
-            line(&mut out, &[seg(label, BOLD)], color);
-            for r in cell_rows(cell, path, width - 2, opts.light) {
-                out.push_str("  ");
-                line(&mut out, &r, color);
+            out.line(&[seg(label, BOLD)]);
+            for r in cell_rows(cell, path, width - 2, light) {
+                out.text.push_str("  ");
+                out.line(&r);
             }
         }
     }
     let expected_path = format!("go-reference/{}/expected.txt", chapter.slug);
-    rule(&mut out, &format!("Output: {expected_path}"), width, color);
+    out.rule(&format!("Output: {expected_path}"), width);
     match expected {
         Some(text) => {
             let note = "Go and every Rust translation print exactly this; `cargo test` checks it.";
-            para(&mut out, note, width, DIM, color);
+            out.para(note, width, DIM);
             for l in text.lines() {
                 for r in wrap_segs(vec![seg(l, Style::new())], width) {
-                    line(&mut out, &r, color);
+                    out.line(&r);
                 }
             }
         }
-        None => para(&mut out, &format!("({expected_path} is not written yet)"), width, DIM, color),
+        None => out.para(&format!("({expected_path} is not written yet)"), width, DIM),
     }
-    out
-}
-
-fn two_columns(out: &mut String, left: &[Styled], right: &[Styled], col: usize, color: bool) {
-    for i in 0..left.len().max(right.len()) {
-        let l = left.get(i).map_or(&[][..], Vec::as_slice);
-        paint(out, l, color);
-        out.push_str(&" ".repeat(col.saturating_sub(width_of(l))));
-        paint(out, &[seg(GUTTER, DIM)], color);
-        paint(out, right.get(i).map_or(&[][..], Vec::as_slice), color);
-        // No trailing spaces: a row ends where its text ends.
-        out.truncate(out.trim_end_matches(' ').len());
-        out.push('\n');
-    }
+    out.text
 }
 
 #[cfg(test)]
@@ -648,8 +634,11 @@ mod tests {
             go: &go,
             rust: &rust,
             expected: rust_text.map(|_| "one\ntwo\n"),
+            width,
+            color: false,
+            light: false,
         };
-        render(&reading, Options { width, color: false, light: false })
+        render(&reading)
     }
 
     #[test]

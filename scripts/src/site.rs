@@ -18,12 +18,12 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use minijinja::value::Serde;
-use minijinja::{AutoEscape, Environment, Value};
+use minijinja::{AutoEscape, Environment, Value, context};
 use serde::Serialize;
 
-use crate::catalog::{Catalog, Chapter};
+use crate::catalog::{Catalog, Chapter, Mistake, RustExample};
 use crate::chapter::{self, Cell, Program, rel_path, tier_label};
-use crate::highlight::Highlighter;
+use crate::highlight::{Highlighter, Lang};
 use crate::index::{Counterpart, Entry, Index};
 
 use self::html::{CodeLine, Palette};
@@ -91,34 +91,6 @@ fn link(href: String, title: &str, note: &str) -> Link {
     Link { href, title: title.into(), note: note.into() }
 }
 
-/// What every page's frame shows: the top bar's links, the chapters by section, and the
-/// index's search entries.
-#[derive(Debug, Serialize)]
-struct Nav {
-    museum: bool,
-    benchmarks: bool,
-    claims: bool,
-    sections: Vec<NavSection>,
-}
-
-#[derive(Debug, Serialize)]
-struct NavSection {
-    id: String,
-    title: String,
-    chapters: Vec<Link>,
-    /// The claims page's part about this section.
-    claims: Option<Link>,
-}
-
-/// What every template gets.
-#[derive(Serialize)]
-struct Ctx<'a, T> {
-    /// The path back to the site's root.
-    base: &'a str,
-    nav: &'a Nav,
-    page: &'a T,
-}
-
 /// A source file as a page shows it.
 #[derive(Debug, Serialize)]
 pub struct FileView {
@@ -141,90 +113,25 @@ impl FileView {
     }
 }
 
-#[derive(Debug, Serialize)]
-struct ChapterPage {
-    slug: String,
-    title: String,
-    section: Link,
-    takeaway: String,
-    /// The takeaway as inline HTML (it may hold `code`).
-    takeaway_html: String,
-    prev: Option<Link>,
-    next: Option<Link>,
-    go: FileView,
-    expected_path: String,
-    expected: Option<String>,
-    /// The page note (go-reference/<slug>/README.md) as HTML.
-    note: Option<String>,
-    apis: Vec<EntryView>,
-    translations: Vec<Translation>,
-    /// Museum cases this chapter's translations rule out.
-    mistakes: Vec<Link>,
-}
-
-#[derive(Debug, Serialize)]
-struct Translation {
-    /// The example's name, also the tab's id.
-    id: String,
-    tier: String,
-    file: FileView,
-    /// A Rust Playground link carrying the program, when the Playground has its crates.
-    playground: Option<String>,
-    rows: Vec<RowView>,
-}
-
-#[derive(Debug, Serialize)]
-struct RowView {
-    id: String,
-    kind: &'static str,
-    heading: String,
-    only: Option<&'static str>,
-    go: CellView,
-    rust: CellView,
-}
-
-#[derive(Debug, Serialize)]
-struct CellView {
-    /// `missing`, `absent`, `skipped` or `written`.
-    state: &'static str,
-    /// The reason of a skipped step.
-    reason: String,
-    /// Prose as HTML.
-    prose: String,
-    code: Vec<CodeLine>,
-}
-
-fn cell_view(cell: &Cell, palette: &mut Palette) -> CellView {
-    let view = |state, reason: &str| CellView {
-        state,
-        reason: reason.into(),
-        prose: String::new(),
-        code: Vec::new(),
-    };
+/// One side of a row as the template reads it: its `state` (`missing`, `absent`, `skipped`
+/// or `written`), a skipped step's `reason`, a written one's `prose` (HTML) and `code`.
+fn cell_view(cell: &Cell, palette: &mut Palette) -> Value {
     match cell {
-        Cell::Missing => view("missing", ""),
-        Cell::Absent => view("absent", ""),
-        Cell::Skipped(why) => view("skipped", why),
-        Cell::Written { prose, code } => CellView {
-            prose: if prose.is_empty() { String::new() } else { html::prose(prose) },
-            code: html::code(code, palette),
-            ..view("written", "")
+        Cell::Missing => context! { state => "missing" },
+        Cell::Absent => context! { state => "absent" },
+        Cell::Skipped(reason) => context! { state => "skipped", reason },
+        Cell::Written { prose, code } => context! {
+            state => "written",
+            prose => if prose.is_empty() { String::new() } else { html::markdown(&prose.join("\n")) },
+            code => Serde(html::code(code, palette)),
         },
     }
 }
 
-/// An index entry as the pages show it.
-#[derive(Debug, Serialize)]
-struct EntryView {
-    id: String,
-    name: String,
-    go_doc: String,
-    /// (tier, its APIs linked to their documentation, or why it has none).
-    tiers: Vec<(&'static str, Vec<Link>, Option<String>)>,
-    chapters: Vec<Link>,
-}
-
-fn entry_views<'a>(entries: impl Iterator<Item = &'a Entry>, catalog: &Catalog) -> Vec<EntryView> {
+/// Index entries as the pages show them: each one's `id` (its anchor), `name`, `go_doc`, its
+/// `tiers` as (tier, its APIs linked to their documentation, or why it has none), and the
+/// `chapters` that teach it.
+fn entry_views<'a>(entries: impl Iterator<Item = &'a Entry>, catalog: &Catalog) -> Vec<Value> {
     let mut ids: Vec<String> = Vec::new();
     entries
         .map(|e| {
@@ -233,44 +140,30 @@ fn entry_views<'a>(entries: impl Iterator<Item = &'a Entry>, catalog: &Catalog) 
                 id.push('-');
             }
             ids.push(id.clone());
-            let tiers = e
-                .tiers()
-                .into_iter()
-                .map(|(tier, c)| {
-                    let none = match c {
-                        Counterpart::None { none } => Some(none.clone()),
-                        _ => None,
-                    };
-                    (tier, c.apis().iter().map(|a| link(a.doc.clone(), &a.api, "")).collect(), none)
-                })
-                .collect();
-            let chapters = e
+            let tiers = e.tiers().map(|(tier, c)| {
+                let apis: Vec<Link> =
+                    c.apis().iter().map(|a| link(a.doc.clone(), &a.api, "")).collect();
+                let none =
+                    if let Counterpart::None { none } = c { Some(none.clone()) } else { None };
+                (tier, apis, none)
+            });
+            let chapters: Vec<Link> = e
                 .chapters
                 .iter()
                 .filter_map(|s| catalog.chapter(s))
-                .map(|c| link(format!("{}.html", c.slug), &c.title, ""))
+                .map(|c| link(page_of(c), &c.title, ""))
                 .collect();
-            EntryView { id, name: e.name.clone(), go_doc: e.go_doc(), tiers, chapters }
+            context! {
+                id, name => e.name.as_str(), go_doc => e.go_doc(), tiers => Serde(tiers),
+                chapters => Serde(chapters),
+            }
         })
         .collect()
 }
 
-#[derive(Debug, Serialize)]
-struct IndexPage {
-    mistakes: Vec<Link>,
-    benchmarks: Option<String>,
-    claims: Option<String>,
-    go_names: usize,
-}
-
-/// One entry of the search box: what matches, what the result says, where it goes.
-#[derive(Debug, Serialize)]
-struct SearchItem {
-    title: String,
-    note: String,
-    href: String,
-    /// More words that find it: a Go name's Rust counterparts.
-    terms: String,
+/// A chapter's page, relative to the site's root.
+fn page_of(c: &Chapter) -> String {
+    format!("{}.html", c.slug)
 }
 
 /// Builds the site into `out`, with a benchmarks page from the `cargo xtask compare` report at
@@ -288,118 +181,110 @@ pub fn build(
     let env = environment()?;
     let mut palette = Palette::default();
     let (mut pages, mut notes) = (Vec::new(), Vec::new());
-    let mut note = |n: String| notes.push(n);
-    let index = match Index::load(root, catalog) {
-        Ok(index) => index,
-        Err(e) => {
-            note(format!("no Go → Rust index: {e:#}"));
-            Index { entries: Vec::new() }
-        }
-    };
-    let mistakes = museum::load(root, catalog, &highlighter, &mut palette);
+    let index = Index::load(root, catalog).unwrap_or_else(|e| {
+        notes.push(format!("no Go → Rust index: {e:#}"));
+        Index { entries: Vec::new() }
+    });
+    let museum: Vec<Value> = catalog
+        .mistakes
+        .iter()
+        .map(|m| museum::page(root, catalog, m, &highlighter, &mut palette))
+        .collect();
     if bench.is_none() {
-        note("no benchmark report: the site has no benchmarks page".into());
+        notes.push("no benchmark report: the site has no benchmarks page".into());
     }
     let claims_page = if root.join("claims.toml").exists() {
         let list = crate::claims::Claims::load(root)?;
-        let targets = claims::Targets { museum: !mistakes.is_empty(), benchmarks: bench.is_some() };
+        let targets = claims::Targets { museum: !museum.is_empty(), benchmarks: bench.is_some() };
         Some(claims::page(&list, catalog, targets))
     } else {
-        note("no claims.toml: the site has no claims page".into());
+        notes.push("no claims.toml: the site has no claims page".into());
         None
     };
-    let nav = Nav {
-        museum: !mistakes.is_empty(),
-        benchmarks: bench.is_some(),
-        claims: claims_page.is_some(),
-        sections: catalog
-            .grouped()
-            .into_iter()
-            .map(|(s, chapters)| NavSection {
-                id: format!("section-{}", s.key),
-                title: s.title.clone(),
-                chapters: chapters
-                    .iter()
-                    .map(|c| link(format!("{}.html", c.slug), &c.title, &html::inline(&c.takeaway)))
-                    .collect(),
-                claims: claims_page.as_ref().and_then(|p| {
-                    let cs = p.sections.iter().find(|cs| cs.key.as_deref() == Some(&s.key))?;
-                    let title = format!(
-                        "The guide's claims about {}, checked ({})",
-                        s.title,
-                        cs.claims.len()
-                    );
-                    Some(link(format!("{}#{}", claims::FILE, cs.id), &title, ""))
-                }),
-            })
-            .collect(),
+    let section_claims = |key: &str, title: &str| {
+        let cs =
+            claims_page.as_ref()?.sections.iter().find(|cs| cs.id == claims::section_id(key))?;
+        let title = format!("The guide's claims about {title}, checked ({})", cs.claims.len());
+        Some(link(format!("{}#{}", claims::FILE, cs.id), &title, ""))
     };
-    let mut render = |template: &str, file: &str, ctx: Value| -> Result<()> {
+    let sections: Vec<Value> = catalog
+        .grouped()
+        .into_iter()
+        .map(|(s, chapters)| {
+            let chapters: Vec<Link> = chapters
+                .iter()
+                .map(|c| link(page_of(c), &c.title, &html::inline(&c.takeaway)))
+                .collect();
+            context! {
+                id => format!("section-{}", s.key), title => s.title.as_str(),
+                chapters => Serde(chapters), claims => Serde(section_claims(&s.key, &s.title)),
+            }
+        })
+        .collect();
+    // What every page's frame shows: the top bar's links, the chapters by section.
+    let nav = context! {
+        museum => !museum.is_empty(), benchmarks => bench.is_some(),
+        claims => claims_page.is_some(), sections,
+    };
+    let mut render = |template: &str, file: &str, base: &str, page: Value| -> Result<()> {
         let html = env
             .get_template(template)?
-            .render(ctx)
+            .render(context! { base, nav => nav.clone(), page })
             .with_context(|| format!("rendering {file} from {template}"))?;
         write(out, file, &html)?;
         pages.push(file.to_string());
         Ok(())
     };
 
-    let index_page = IndexPage {
-        mistakes: mistakes
-            .iter()
-            .map(|m| link(format!("museum/{}.html", m.case), &m.title, &m.verdict))
-            .collect(),
-        benchmarks: bench.as_ref().map(|b| b.summary.clone()),
-        claims: claims_page.as_ref().map(|c| c.summary.clone()),
-        go_names: index.entries.len(),
+    let museum_links: Vec<Link> = catalog.mistakes.iter().map(museum::link_to).collect();
+    let index_page = context! {
+        mistakes => Serde(&museum_links),
+        benchmarks => bench.as_ref().map(|b| b.summary.clone()),
+        claims => claims_page.as_ref().map(|c| c.summary.clone()),
+        go_names => index.entries.len(),
     };
-    render("index.html", "index.html", ctx("", &nav, &index_page))?;
+    render("index.html", "index.html", "", index_page)?;
     let mut search = Vec::new();
     for (i, c) in catalog.chapters.iter().enumerate() {
-        let page = chapter_page(root, catalog, &index, i, &highlighter, &mut palette, &mistakes);
-        for f in std::iter::once(&page.go).chain(page.translations.iter().map(|t| &t.file)) {
-            if f.missing {
-                notes.push(format!("{}: {} does not exist yet", c.slug, f.path));
+        let load = |file: &Path, lang| Program::load(root, file, lang, Some(&highlighter));
+        let go = load(&c.go_file(root), Lang::Go);
+        let mut rust: Vec<_> =
+            c.rust.iter().map(|r| (r, load(&r.file(root), Lang::Rust))).collect();
+        // The primary translation first: it is the tab a reader lands on.
+        rust.sort_by_key(|(r, _)| r.example != c.primary().example);
+        for p in std::iter::once(&go).chain(rust.iter().map(|(_, p)| p)) {
+            if p.text.is_none() {
+                notes.push(format!("{}: {} does not exist yet", c.slug, p.path));
             } else {
-                copy_source(root, out, &f.path)?;
+                copy_source(root, out, &p.path)?;
             }
         }
-        if page.expected.is_some() {
-            copy_source(root, out, &page.expected_path)?;
+        if c.expected_file(root).exists() {
+            copy_source(root, out, &rel_path(root, &c.expected_file(root)))?;
         }
-        search.push(SearchItem {
-            title: c.title.clone(),
-            note: page.section.title.clone(),
-            href: format!("{}.html", c.slug),
-            terms: c.slug.clone(),
-        });
-        render("chapter.html", &format!("{}.html", c.slug), ctx("", &nav, &page))?;
+        search.push(search_item(&c.title, &catalog.section_of(c).title, &page_of(c), &c.slug));
+        let page = chapter_page(root, catalog, &index, i, (&go, &rust), &mut palette);
+        render("chapter.html", &page_of(c), "", page)?;
+    }
+    for e in &index.entries {
+        let terms = e.apis().map(|(_, a)| a.api.as_str()).collect::<Vec<_>>().join(" ");
+        for c in e.chapters.iter().filter_map(|s| catalog.chapter(s)) {
+            search.push(search_item(&e.name, &c.title, &page_of(c), &terms));
+        }
     }
     let entries = entry_views(index.entries.iter(), catalog);
-    for e in &entries {
-        let apis = e.tiers.iter().flat_map(|(_, apis, _)| apis.iter().map(|a| a.title.as_str()));
-        let terms = apis.collect::<Vec<_>>().join(" ");
-        for c in &e.chapters {
-            search.push(SearchItem {
-                title: e.name.clone(),
-                note: c.title.clone(),
-                href: c.href.clone(),
-                terms: terms.clone(),
-            });
-        }
-    }
-    render("go-to-rust.html", "go-to-rust.html", ctx("", &nav, &entries))?;
-    for m in &mistakes {
-        render("mistake.html", &format!("museum/{}.html", m.case), ctx("../", &nav, m))?;
+    render("go-to-rust.html", "go-to-rust.html", "", Serde(&entries).into())?;
+    for (m, page) in catalog.mistakes.iter().zip(museum) {
+        render("mistake.html", &format!("museum/{}.html", m.case), "../", page)?;
     }
     if let Some(report) = &bench {
-        render("bench.html", "benchmarks.html", ctx("", &nav, report))?;
+        render("bench.html", "benchmarks.html", "", Serde(report).into())?;
         if root.join("benches/README.md").exists() {
             copy_source(root, out, "benches/README.md")?;
         }
     }
     if let Some(page) = &claims_page {
-        render("claims.html", claims::FILE, ctx("", &nav, page))?;
+        render("claims.html", claims::FILE, "", Serde(page).into())?;
     }
     for (name, text) in ASSETS {
         write(out, &format!("assets/{name}"), text)?;
@@ -412,9 +297,10 @@ pub fn build(
     Ok(Built { pages, notes })
 }
 
-/// A page and its frame as a template's context.
-fn ctx<T: Serialize>(base: &str, nav: &Nav, page: &T) -> Value {
-    Value::from(Serde(&Ctx { base, nav, page }))
+/// One entry of the search box: what matches, what the result says, where it goes, and more
+/// words that find it (a Go name's Rust counterparts).
+fn search_item(title: &str, note: &str, href: &str, terms: &str) -> serde_json::Value {
+    serde_json::json!({ "title": title, "note": note, "href": href, "terms": terms })
 }
 
 /// Copies a source file into the site under `src/`, where its page links to it.
@@ -451,77 +337,65 @@ fn write(out: &Path, rel: &str, text: &str) -> Result<()> {
     std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))
 }
 
-fn chapter_link(c: &Chapter, catalog: &Catalog) -> Link {
-    link(format!("{}.html", c.slug), &c.title, &catalog.section_of(c).title)
-}
-
+/// A chapter's page: the chapter's `slug`, `title`, `section`, `takeaway` (and
+/// `takeaway_html`), `prev` and `next`; the Go program (`go`), and each translation, primary
+/// first, as a tab: its `id` (the example's name), `tier`, `file`, `playground` (a Rust Playground
+/// link carrying the program, when the Playground has its crates) and `rows` (of
+/// [`chapter::rows`], each side a [`cell_view`]); the checked output (`expected`, at
+/// `expected_path`), the page `note` as HTML, the index entries it uses (`apis`), and the museum
+/// cases its translations rule out (`mistakes`).
 fn chapter_page(
     root: &Path,
     catalog: &Catalog,
     index: &Index,
     i: usize,
-    highlighter: &Highlighter,
+    (go, rust): (&Program, &[(&RustExample, Program)]),
     palette: &mut Palette,
-    mistakes: &[museum::MistakePage],
-) -> ChapterPage {
+) -> Value {
     let c = &catalog.chapters[i];
-    let go = Program::go(root, c, Some(highlighter));
-    // The primary translation first: it is the tab a reader lands on.
-    let mut order: Vec<_> = c.rust.iter().collect();
-    order.sort_by_key(|r| r.example != c.primary().example);
-    let translations = order
-        .into_iter()
-        .map(|r| {
-            let rust = Program::rust(root, r, Some(highlighter));
-            let rows = chapter::rows(&go, &rust)
+    let translations: Vec<Value> = rust
+        .iter()
+        .map(|(r, p)| {
+            let rows: Vec<Value> = chapter::rows(go, p)
                 .into_iter()
-                .map(|row| RowView {
-                    id: format!("{}--{}", r.example, row.anchor()),
-                    kind: row.kind.key(),
-                    heading: row.heading(),
-                    only: row.only(),
-                    go: cell_view(&row.go, palette),
-                    rust: cell_view(&row.rust, palette),
+                .map(|row| {
+                    context! {
+                        id => format!("{}--{}", r.example, row.anchor),
+                        kind => row.kind,
+                        only => row.only(),
+                        heading => row.heading,
+                        go => cell_view(&row.go, palette),
+                        rust => cell_view(&row.rust, palette),
+                    }
                 })
                 .collect();
-            Translation {
-                id: r.example.clone(),
-                tier: tier_label(r),
-                playground: rust
-                    .text
-                    .as_deref()
-                    .filter(|_| chapter::on_playground(r))
-                    .map(chapter::playground_url),
-                file: FileView::new(&rust, format!("cargo run --example {}", r.example), palette),
-                rows,
-            }
+            let playground = p
+                .text
+                .as_deref()
+                .filter(|_| chapter::on_playground(r))
+                .map(chapter::playground_url);
+            let file = Serde(FileView::new(p, r.command(), palette));
+            context! { id => r.example.as_str(), tier => tier_label(r), rows, playground, file }
         })
         .collect();
-    let examples: Vec<&str> = c.rust.iter().map(|r| r.example.as_str()).collect();
     let section = catalog.section_of(c);
-    let note = std::fs::read_to_string(c.note_file(root)).ok();
-    ChapterPage {
-        slug: c.slug.clone(),
-        title: c.title.clone(),
-        section: link(format!("index.html#section-{}", section.key), &section.title, ""),
-        takeaway: c.takeaway.clone(),
-        takeaway_html: html::inline(&c.takeaway),
-        prev: i.checked_sub(1).map(|j| chapter_link(&catalog.chapters[j], catalog)),
-        next: catalog.chapters.get(i + 1).map(|n| chapter_link(n, catalog)),
-        go: FileView::new(&go, format!("cd go-reference && go run ./{}", c.slug), palette),
-        expected_path: rel_path(root, &c.expected_file(root)),
-        expected: std::fs::read_to_string(c.expected_file(root)).ok(),
-        note: note.map(|n| html::prose(&n.lines().map(String::from).collect::<Vec<_>>())),
-        apis: entry_views(
-            index.used_by(&c.slug, go.text.as_deref().unwrap_or("")).into_iter(),
-            catalog,
-        ),
-        translations,
-        mistakes: mistakes
-            .iter()
-            .filter(|m| m.fixed_by.iter().any(|f| examples.contains(&f.title.as_str())))
-            .map(|m| link(format!("museum/{}.html", m.case), &m.title, &m.verdict))
-            .collect(),
+    let section = link(format!("index.html#section-{}", section.key), &section.title, "");
+    let chapter_link = |c: &Chapter| link(page_of(c), &c.title, &catalog.section_of(c).title);
+    let prev = i.checked_sub(1).map(|j| chapter_link(&catalog.chapters[j]));
+    let next = catalog.chapters.get(i + 1).map(chapter_link);
+    let go_view = FileView::new(go, format!("cd go-reference && {}", c.go_command()), palette);
+    let apis =
+        entry_views(index.used_by(&c.slug, go.text.as_deref().unwrap_or("")).into_iter(), catalog);
+    let fixes = |m: &&Mistake| m.fixed_by.iter().any(|f| c.rust.iter().any(|r| r.example == *f));
+    let mistakes: Vec<Link> = catalog.mistakes.iter().filter(fixes).map(museum::link_to).collect();
+    context! {
+        slug => c.slug.as_str(), title => c.title.as_str(), section => Serde(section),
+        takeaway => c.takeaway.as_str(), takeaway_html => html::inline(&c.takeaway),
+        prev => Serde(prev), next => Serde(next), go => Serde(go_view),
+        expected_path => rel_path(root, &c.expected_file(root)),
+        expected => std::fs::read_to_string(c.expected_file(root)).ok(),
+        note => std::fs::read_to_string(c.note_file(root)).ok().map(|n| html::markdown(&n)),
+        apis, translations, mistakes => Serde(mistakes),
     }
 }
 
@@ -581,12 +455,13 @@ mod tests {
         let catalog = crate::fixture::catalog();
         let index = crate::fixture::index();
         let views = entry_views(index.entries.iter(), &catalog);
-        let nav = Nav { museum: false, benchmarks: false, claims: false, sections: Vec::new() };
+        let sections: Vec<Value> = Vec::new();
+        let nav = context! { museum => false, benchmarks => false, claims => false, sections };
         let html = environment()
             .unwrap()
             .get_template("go-to-rust.html")
             .unwrap()
-            .render(Value::from(Serde(&Ctx { base: "", nav: &nav, page: &views })))
+            .render(context! { base => "", nav, page => views })
             .unwrap();
         assert!(
             html.contains(

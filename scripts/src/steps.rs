@@ -82,17 +82,16 @@ pub fn compare(go: &[Step], translation: &[Step]) -> Option<String> {
     None
 }
 
+/// Whether a line is blank or a comment: what a file's header is made of.
+pub fn blank_or_comment(line: &str) -> bool {
+    let t = line.trim_start();
+    t.is_empty() || t.starts_with("//")
+}
+
 /// The file's header: the comment lines before its first line of code. Both sides open
 /// with one that says what the program shows, the command that runs it and its counterparts.
 pub fn header(source: &str) -> Vec<&str> {
-    source
-        .lines()
-        .take_while(|l| {
-            let t = l.trim_start();
-            t.is_empty() || t.starts_with("//")
-        })
-        .filter(|l| !l.trim().is_empty())
-        .collect()
+    source.lines().take_while(|l| blank_or_comment(l)).filter(|l| !l.trim().is_empty()).collect()
 }
 
 /// Whether the file's header gives `command` exactly: `cargo run --example spawn` is not given
@@ -120,20 +119,12 @@ pub fn size_problems(source: &str) -> Vec<String> {
         problems
             .push(format!("{lines} lines, more than {MAX_LINES}: one idea per chapter, split it"));
     }
-    let body = source.lines().skip(header(source).len()).skip_while(|l| {
-        let t = l.trim_start();
-        t.is_empty() || t.starts_with("//")
-    });
-    let (mut run, mut longest) = (0, 0);
-    for line in body {
-        let t = line.trim();
-        if t.starts_with("//") && !t.starts_with("// ## ") {
-            run += 1;
-            longest = longest.max(run);
-        } else {
-            run = 0;
-        }
-    }
+    let comments: Vec<bool> = source
+        .lines()
+        .skip_while(|l| blank_or_comment(l))
+        .map(|l| l.trim().starts_with("//") && !l.trim().starts_with("// ## "))
+        .collect();
+    let longest = comments.split(|comment| !comment).map(<[bool]>::len).max().unwrap_or(0);
     if source.to_lowercase().contains("the guide") {
         problems.push(
             "mentions \"the guide\": programs speak of Go and Rust; claims.toml judges the guide"
@@ -152,40 +143,34 @@ pub fn size_problems(source: &str) -> Vec<String> {
 /// gives its own run command, and every translation has the Go program's steps in order.
 pub fn problems(p: &Chapter, root: &Path) -> Result<Vec<String>> {
     let mut problems = Vec::new();
+    let mut found = |file: &Path, whys: Vec<String>| {
+        problems.extend(whys.into_iter().map(|why| format!("{}: {why}", file.display())));
+    };
+    let header_lacks = |text: &str, cmd: String| {
+        (!header_gives(text, &cmd)).then(|| format!("its header does not give `{cmd}`"))
+    };
     let go_file = p.go_file(root);
     let go_text = crate::read(&go_file)?;
     let go_steps = parse(&go_text);
-    if let Some(s) = go_steps.iter().find(|s| s.skip.is_some()) {
-        problems.push(format!(
-            "{}: the Go program skips step {:?}; only a translation may",
-            go_file.display(),
-            s.title
-        ));
-    }
-    for why in size_problems(&go_text) {
-        problems.push(format!("{}: {why}", go_file.display()));
-    }
+    let skipped = go_steps.iter().find(|s| s.skip.is_some());
+    let mut whys: Vec<String> = skipped
+        .map(|s| format!("the Go program skips step {:?}; only a translation may", s.title))
+        .into_iter()
+        .chain(size_problems(&go_text))
+        .collect();
     if go_steps.is_empty() {
-        problems.push(format!("{} has no `// ## <title>` steps", go_file.display()));
+        whys.push("it has no `// ## <title>` steps".into());
     }
-    let go_cmd = format!("go run ./{}", p.slug);
-    if !header_gives(&go_text, &go_cmd) {
-        problems.push(format!("{}: its header does not give `{go_cmd}`", go_file.display()));
-    }
+    whys.extend(header_lacks(&go_text, p.go_command()));
+    found(&go_file, whys);
     for ex in &p.rust {
         let file = ex.file(root);
         let text = crate::read(&file)?;
         let steps = parse(&text);
-        if let Some(why) = compare(&go_steps, &steps) {
-            problems.push(format!("{}: {why}", file.display()));
-        }
-        for why in size_problems(&text).into_iter().chain(skip_problems(&text, &steps)) {
-            problems.push(format!("{}: {why}", file.display()));
-        }
-        let cmd = format!("cargo run --example {}", ex.example);
-        if !header_gives(&text, &cmd) {
-            problems.push(format!("{}: its header does not give `{cmd}`", file.display()));
-        }
+        let mut whys: Vec<String> = compare(&go_steps, &steps).into_iter().collect();
+        whys.extend(size_problems(&text).into_iter().chain(skip_problems(&text, &steps)));
+        whys.extend(header_lacks(&text, ex.command()));
+        found(&file, whys);
     }
     Ok(problems)
 }

@@ -1,7 +1,6 @@
 //! What pages need beyond the templates: highlighted code as CSS classes (the templates write
 //! the spans, escaped), and prose comments and page notes as Markdown.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd, html};
@@ -11,16 +10,14 @@ use crate::highlight::{Line, Token, Tone};
 /// The (light, dark) looks used on the site, each with a short CSS class (`t0`, `t1`, ...).
 /// The stylesheet is written from it once every page has been rendered.
 #[derive(Debug, Default)]
-pub struct Palette {
-    classes: HashMap<(Tone, Tone), usize>,
-    order: Vec<(Tone, Tone)>,
-}
+pub struct Palette(Vec<(Tone, Tone)>);
 
 impl Palette {
     fn class(&mut self, light: Tone, dark: Tone) -> usize {
-        *self.classes.entry((light, dark)).or_insert_with(|| {
-            self.order.push((light, dark));
-            self.order.len() - 1
+        let looks = (light, dark);
+        self.0.iter().position(|l| *l == looks).unwrap_or_else(|| {
+            self.0.push(looks);
+            self.0.len() - 1
         })
     }
 
@@ -29,7 +26,7 @@ impl Palette {
     pub fn css(&self) -> String {
         let mut light = String::new();
         let mut dark = String::new();
-        for (i, (l, d)) in self.order.iter().enumerate() {
+        for (i, (l, d)) in self.0.iter().enumerate() {
             let _ = writeln!(light, ".t{i}{{{}}}", declarations(*l));
             let _ = writeln!(dark, "  .t{i}{{{}}}", declarations(*d));
         }
@@ -43,13 +40,10 @@ impl Palette {
 }
 
 fn declarations(t: Tone) -> String {
-    let mut s = String::new();
-    if let Some((r, g, b)) = t.rgb {
-        let _ = write!(s, "color:#{r:02x}{g:02x}{b:02x};");
-    }
-    s.push_str(if t.bold { "font-weight:600;" } else { "font-weight:inherit;" });
-    s.push_str(if t.italic { "font-style:italic" } else { "font-style:normal" });
-    s
+    let color = t.rgb.map(|(r, g, b)| format!("color:#{r:02x}{g:02x}{b:02x};"));
+    let weight = if t.bold { "600" } else { "inherit" };
+    let style = if t.italic { "italic" } else { "normal" };
+    format!("{}font-weight:{weight};font-style:{style}", color.unwrap_or_default())
 }
 
 /// A line of code as the templates' `lines` macro writes it: its indentation (continuation
@@ -64,33 +58,35 @@ pub struct CodeLine {
 /// Highlighted lines as the templates take them.
 pub fn code(lines: &[Line], palette: &mut Palette) -> Vec<CodeLine> {
     let plain = |t: &Token| t.light == Tone::default() && t.dark == Tone::default();
-    let line = |l: &Line, palette: &mut Palette| {
-        let text = crate::highlight::line_text(l);
-        CodeLine {
-            indent: text.len() - text.trim_start_matches(' ').len(),
-            tokens: l
+    lines
+        .iter()
+        .map(|l| {
+            let text = crate::highlight::line_text(l);
+            let tokens = l
                 .iter()
-                .map(|t| ((!plain(t)).then(|| palette.class(t.light, t.dark)), t.text.clone()))
-                .collect(),
-        }
-    };
-    lines.iter().map(|l| line(l, palette)).collect()
+                .map(|t| ((!plain(t)).then(|| palette.class(t.light, t.dark)), t.text.clone()));
+            CodeLine {
+                indent: text.len() - text.trim_start_matches(' ').len(),
+                tokens: tokens.collect(),
+            }
+        })
+        .collect()
 }
 
-/// Prose from comments, rendered as Markdown (code spans, lists, emphasis).
-pub fn prose(lines: &[String]) -> String {
-    markdown(&lines.join("\n"), true)
+/// Markdown as HTML: comments' prose, page notes (code spans, lists, emphasis).
+pub fn markdown(text: &str) -> String {
+    render(text, true)
 }
 
 /// One paragraph of Markdown as inline HTML, without the `<p>` around it: for a heading or a
 /// list item.
 pub fn inline(text: &str) -> String {
-    markdown(text, false).trim_end().to_string()
+    render(text, false).trim_end().to_string()
 }
 
 /// Markdown as HTML, with or without `<p>`. Raw HTML is shown as text: comments say
 /// `Mutex<T>`, which must not become a tag.
-fn markdown(text: &str, paragraphs: bool) -> String {
+fn render(text: &str, paragraphs: bool) -> String {
     let events = Parser::new(text).filter_map(|e| match e {
         Event::Html(s) | Event::InlineHtml(s) => Some(Event::Text(s)),
         Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) if !paragraphs => None,
@@ -120,9 +116,9 @@ mod tests {
 
     #[test]
     fn prose_is_markdown_without_raw_html() {
-        let html = prose(&["Rust's Mutex<T> owns `data`,".into(), "always.".into()]);
+        let html = markdown("Rust's Mutex<T> owns `data`,\nalways.");
         assert_eq!(html, "<p>Rust's Mutex&lt;T&gt; owns <code>data</code>,\nalways.</p>\n");
-        let list = prose(&["Run:".into(), "".into(), "  - one".into(), "  - two".into()]);
+        let list = markdown("Run:\n\n  - one\n  - two");
         assert!(list.contains("<li>one</li>"), "{list}");
     }
 

@@ -4,102 +4,76 @@
 
 use std::path::Path;
 
-use serde::Serialize;
+use minijinja::context;
+use minijinja::value::{Serde, Value};
 
-use crate::catalog::{Catalog, GoCheck};
+use crate::catalog::{Catalog, GoCheck, Mistake};
 use crate::chapter::{Program, rel_path};
 use crate::highlight::{Highlighter, Lang};
 
-use super::html::Palette;
+use super::html::{Palette, markdown};
 use super::{FileView, Link, link};
 
-/// One museum page.
-#[derive(Debug, Serialize)]
-pub struct MistakePage {
-    pub case: String,
-    pub title: String,
-    pub lesson: String,
-    /// The lesson as HTML (it may hold `code`).
-    pub lesson_html: String,
-    /// One line: who catches the mistake, and when.
-    pub verdict: String,
-    pub go: FileView,
-    /// What reports it: "the race detector", "the runtime", "go vet"; None when no tool does
-    /// and the line is the program's own output.
-    pub go_tool: Option<&'static str>,
-    /// "before it runs" for go vet, else "at run time".
-    pub go_when: &'static str,
-    /// The line of Go's report that the catalog gives (`go_report`) and the test suite checks
-    /// the report for; the page says it is a line, not the whole report.
-    pub go_report: String,
-    pub rust: FileView,
-    /// What rustc rejects the program with: its error code, or the first line of an error that
-    /// has none. None when the program compiles.
-    pub rustc_error: Option<String>,
-    /// rustc's error as trybuild records it, when the `.stderr` file exists.
-    pub rustc_stderr: Option<String>,
-    pub rustc_stderr_path: String,
-    /// The pattern examples that do it right; `title` is the example's name.
-    pub fixed_by: Vec<Link>,
+/// When Go reports it: "before it runs" for go vet, else "at run time".
+fn go_when(m: &Mistake) -> &'static str {
+    if m.go_check == GoCheck::Vet { "before it runs" } else { "at run time" }
 }
 
-/// Every museum case in the catalog, in catalog order.
-pub fn load(
+/// One line: who catches the mistake, and when. It comes from the same field the museum
+/// test checks (`rustc`): an error with or without a code is a rejection; only "compiles" is
+/// not.
+pub fn verdict(m: &Mistake) -> String {
+    let go = match m.go_check.reporter() {
+        Some(tool) => format!("Go: {tool}, {}.", go_when(m)),
+        None => "Go: no tool reports it; only the program's own output shows it.".into(),
+    };
+    if m.must_not_compile() {
+        format!("{go} Rust: rustc rejects it ({}), at compile time.", m.rustc)
+    } else {
+        format!("{go} Rust: compiles too; see how Rust programs avoid it.")
+    }
+}
+
+/// A link to a case's page, from the site's root, with its [`verdict`].
+pub fn link_to(m: &Mistake) -> Link {
+    link(format!("museum/{}.html", m.case), &m.title, &verdict(m))
+}
+
+/// A museum case's page: its `title`, `lesson` (and `lesson_html`) and [`verdict`]; the
+/// programs (`go`, `rust`); what reports the bug in Go (`go_tool`: "the race detector", "the Go
+/// runtime", "go vet"; none when no tool does and `go_report` is the program's own output),
+/// `go_when`, and `go_report`, the line of Go's report that the test suite checks for (the page
+/// says it is a line, not the whole report); `rustc_error`, what rustc rejects the program
+/// with (its error code, or the first line of an error that has none; none when it compiles),
+/// and trybuild's record of it (`rustc_stderr`, at `rustc_stderr_path`); `fixed_by`, the
+/// chapter examples that do it right.
+pub fn page(
     root: &Path,
     catalog: &Catalog,
+    m: &Mistake,
     highlighter: &Highlighter,
     palette: &mut Palette,
-) -> Vec<MistakePage> {
-    catalog
-        .mistakes
+) -> Value {
+    let program = |file: &Path, lang| Program::load(root, file, lang, Some(highlighter));
+    let go_command = format!("cd go-reference && {}", m.go_command());
+    let go = FileView::new(&program(&m.go_file(root), Lang::Go), go_command, palette);
+    let rust_command = format!("cargo xtask museum {}", m.case);
+    let rust = FileView::new(&program(&m.rust_file(root), Lang::Rust), rust_command, palette);
+    let fixed_by: Vec<_> = m
+        .fixed_by
         .iter()
-        .map(|m| {
-            let load = |file: std::path::PathBuf, lang| {
-                Program::load(root, &rel_path(root, &file), lang, Some(highlighter))
-            };
-            let (go, rust) = (load(m.go_file(root), Lang::Go), load(m.rust_file(root), Lang::Rust));
-            let when = match m.go_check {
-                GoCheck::Vet => "before it runs",
-                _ => "at run time",
-            };
-            // The verdict comes from the same field the museum test checks (`rustc`): an error
-            // with or without a code is a rejection; only "compiles" is not.
-            let go_side = match m.go_check.reporter() {
-                Some(tool) => format!("Go: {tool}, {when}."),
-                None => "Go: no tool reports it; only the program's own output shows it.".into(),
-            };
-            let rustc_error = m.must_not_compile().then(|| m.rustc.clone());
-            let verdict = match &rustc_error {
-                Some(error) => {
-                    format!("{go_side} Rust: rustc rejects it ({error}), at compile time.")
-                }
-                None => format!("{go_side} Rust: compiles too; see how Rust programs avoid it."),
-            };
-            let fixed_by = m
-                .fixed_by
-                .iter()
-                .map(|ex| {
-                    let slug = catalog.chapter_of_example(ex).map_or("", |c| c.slug.as_str());
-                    link(format!("../{slug}.html#{ex}"), ex, &format!("cargo run --example {ex}"))
-                })
-                .collect();
-            let stderr_file = m.stderr_file(root);
-            MistakePage {
-                case: m.case.clone(),
-                title: m.title.clone(),
-                lesson: m.lesson.clone(),
-                lesson_html: super::html::prose(std::slice::from_ref(&m.lesson)),
-                verdict,
-                go: FileView::new(&go, format!("cd go-reference && {}", m.go_command()), palette),
-                go_tool: m.go_check.reporter(),
-                go_when: when,
-                go_report: m.go_report.clone(),
-                rust: FileView::new(&rust, format!("cargo xtask museum {}", m.case), palette),
-                rustc_error,
-                rustc_stderr: std::fs::read_to_string(&stderr_file).ok(),
-                rustc_stderr_path: rel_path(root, &stderr_file),
-                fixed_by,
-            }
+        .map(|ex| {
+            let slug = catalog.chapter_of_example(ex).map_or("", |c| c.slug.as_str());
+            link(format!("../{slug}.html#{ex}"), ex, &format!("cargo run --example {ex}"))
         })
-        .collect()
+        .collect();
+    let stderr_file = m.stderr_file(root);
+    context! {
+        title => m.title.as_str(), lesson => m.lesson.as_str(), lesson_html => markdown(&m.lesson),
+        verdict => verdict(m), go => Serde(go), go_tool => m.go_check.reporter(),
+        go_when => go_when(m), go_report => m.go_report.as_str(), rust => Serde(rust),
+        rustc_error => m.must_not_compile().then(|| m.rustc.clone()),
+        rustc_stderr => std::fs::read_to_string(&stderr_file).ok(),
+        rustc_stderr_path => rel_path(root, &stderr_file), fixed_by => Serde(fixed_by),
+    }
 }
