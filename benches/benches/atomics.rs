@@ -10,11 +10,13 @@
 //! - `locks/<lock>/t<N>`: `Mutex<i64>` and `RwLock<i64>` counting like the atomics, std's
 //!   (`mutex`, `rwlock-write`, `rwlock-read`) and parking_lot's (`pl-mutex`, ...).
 //! - `locks/map-<map>/t<N>`: a read-mostly map shared by N threads (one write in
-//!   `MAP_WRITE_EVERY` ops): std `RwLock<HashMap>`, parking_lot `RwLock<HashMap>`, `DashMap`.
+//!   `MAP_WRITE_EVERY` ops): std `RwLock<HashMap>`, parking_lot `RwLock<HashMap>`, `DashMap`
+//!   with std's SipHash and with foldhash (`map-dashmap-foldhash`).
 //!
 //! Go twin: go-reference/bench/atomics_test.go. Run: `cargo bench -p benches --bench atomics`.
 
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 use std::hint::black_box;
 use std::sync::atomic::{AtomicU64, Ordering, fence};
 use std::sync::{Mutex, RwLock};
@@ -318,6 +320,9 @@ fn locks(c: &mut Criterion) {
         map_bench::<RwLock<HashMap<u64, u64>>>(&mut g, "map-rwlock", threads);
         map_bench::<parking_lot::RwLock<HashMap<u64, u64>>>(&mut g, "map-pl-rwlock", threads);
         map_bench::<DashMap<u64, u64>>(&mut g, "map-dashmap", threads);
+        // The same map with a fast non-keyed hash in place of SipHash: how much of the gap to
+        // Go's maps is the hasher.
+        map_bench::<DashMap<u64, u64, FoldHash>>(&mut g, "map-dashmap-foldhash", threads);
     }
     g.finish();
 }
@@ -354,7 +359,10 @@ impl ReadMostly for parking_lot::RwLock<HashMap<u64, u64>> {
     }
 }
 
-impl ReadMostly for DashMap<u64, u64> {
+/// foldhash's fast hasher (what hashbrown uses by default), seeded once per map.
+type FoldHash = foldhash::fast::RandomState;
+
+impl<S: BuildHasher + Clone + Default + Send + Sync> ReadMostly for DashMap<u64, u64, S> {
     fn filled() -> Self {
         (0..MAP_KEYS).map(|k| (k, k)).collect()
     }

@@ -8,9 +8,12 @@
 //! Flavours: std `channel` / `sync_channel(0|1|100)`, the guide's `Arc<Mutex<Receiver>>`,
 //! crossbeam `unbounded` / `bounded(0|1|100)`, tokio `mpsc` bounded(100) / unbounded; flume and
 //! kanal `bounded(0|100)` from threads (the rendezvous in `spsc`, `pingpong`, `mpmc` only) and
-//! `bounded(100)` from tasks;
+//! `bounded(100)` from tasks (kanal also `bounded_async(0)`, in `spsc` and `pingpong`);
 //! async-channel `bounded(100)` from threads (`send_blocking`) and from tasks.
 //! `channels-bridge/<flavour>`: a std thread sends to a tokio task (capacity 100).
+//! `channels-size/<flavour>/b<B>`: the message-size sweep, `spsc` carrying `[u8; B]` for B = 8,
+//! 64, 256 and 1024 bytes, through std `sync_channel(100)`, crossbeam, flume and tokio
+//! `bounded(100)`.
 //!
 //! Go twin: go-reference/bench/channels_test.go. Run: `cargo bench -p benches --bench channels`.
 
@@ -22,10 +25,12 @@ use benches::flavours::tokio_flavours::{
 };
 use benches::flavours::{
     AcBlocking, CbBounded, CbUnbounded, Flavour, FlumeBounded, KanalBounded, StdSharedRx, StdSync,
-    StdUnbounded, mpmc, mpsc, pingpong, seq,
+    StdUnbounded, mpmc, mpsc, pingpong, seq, spsc_sized,
 };
-use benches::{CAPACITY, t, thread_counts_from_two, tokio_runtime};
-use criterion::{BenchmarkId, Criterion, Throughput};
+use benches::{CAPACITY, bytes, t, thread_counts_from_two, tokio_runtime};
+use criterion::measurement::WallTime;
+use criterion::{BenchmarkGroup, BenchmarkId, Criterion, Throughput};
+use tokio::runtime::Runtime;
 
 const N: usize = CAPACITY;
 
@@ -102,10 +107,7 @@ fn thread_to_task_bridge<B: Bridge>(c: &mut Criterion) {
     });
 }
 
-fn group<'c>(
-    c: &'c mut Criterion,
-    name: &str,
-) -> criterion::BenchmarkGroup<'c, criterion::measurement::WallTime> {
+fn group<'c>(c: &'c mut Criterion, name: &str) -> BenchmarkGroup<'c, WallTime> {
     let mut g = c.benchmark_group(name);
     g.throughput(Throughput::Elements(1));
     g
@@ -148,6 +150,18 @@ where
     shared::<F>(c);
 }
 
+/// An async rendezvous in the handoff and the round trip: tasks, whose partner the runtime
+/// wakes in user space, as Go's scheduler wakes a goroutine, where a thread's partner is woken
+/// through the kernel. The row that says what closes the unbuffered gap of the thread channels.
+fn async_rendezvous<F: AsyncFlavour>(c: &mut Criterion) {
+    let rt = tokio_runtime();
+    let name = F::name();
+    group(c, "channels-spsc")
+        .bench_function(&name, |b| b.iter_custom(|i| tf::mpsc::<F>(&rt, 1, i)));
+    group(c, "channels-pingpong")
+        .bench_function(&name, |b| b.iter_custom(|i| tf::pingpong::<F>(&rt, i)));
+}
+
 /// flume, kanal and async-channel at the rendezvous (but async-channel, which has none) and
 /// at capacity 100: the Go developer's unbuffered and buffered channel. Their unbounded
 /// channels are left out: Go has none to set them against, and the full run has to stay under
@@ -162,6 +176,7 @@ fn flume_kanal_async_channel(c: &mut Criterion) {
     blocking::<AcBlocking<N>>(c);
     shared::<AcBlocking<N>>(c);
     tokio::<FlumeAsync<N>>(c);
+    async_rendezvous::<KanalAsync<0>>(c);
     tokio::<KanalAsync<N>>(c);
     tokio::<AsyncChannel<N>>(c);
     tokio_shared::<FlumeAsync<N>>(c);
@@ -176,9 +191,48 @@ fn bridges(c: &mut Criterion) {
     thread_to_task_bridge::<AcBridge<N>>(c);
 }
 
+/// `spsc` with `[u8; B]` messages through one blocking flavour.
+fn sized<F: Flavour<[u8; B]>, const B: usize>(g: &mut BenchmarkGroup<'_, WallTime>) {
+    g.bench_function(BenchmarkId::new(F::name(), bytes(B)), |b| {
+        b.iter_custom(spsc_sized::<F, B>)
+    });
+}
+
+/// `spsc` with `[u8; B]` messages between two tasks on `rt`.
+fn sized_async<F: AsyncFlavour<[u8; B]>, const B: usize>(
+    g: &mut BenchmarkGroup<'_, WallTime>,
+    rt: &Runtime,
+) {
+    g.bench_function(BenchmarkId::new(F::name(), bytes(B)), |b| {
+        b.iter_custom(|i| tf::spsc_sized::<F, B>(rt, i))
+    });
+}
+
+/// The message-size sweep at `B` bytes, through the bounded(100) channels the other rows set
+/// against Go's: std, crossbeam and flume from threads, tokio from tasks.
+fn sizes_of<const B: usize>(c: &mut Criterion, rt: &Runtime) {
+    let mut g = group(c, "channels-size");
+    sized::<StdSync<N>, B>(&mut g);
+    sized::<CbBounded<N>, B>(&mut g);
+    sized::<FlumeBounded<N>, B>(&mut g);
+    sized_async::<TokioBounded<N>, B>(&mut g, rt);
+    g.finish();
+}
+
+/// What a message costs as it grows from one word to a kilobyte (Go: `Channels/size/b=B`,
+/// `[B]byte` over `make(chan [B]byte, 100)`).
+fn message_sizes(c: &mut Criterion) {
+    let rt = tokio_runtime();
+    sizes_of::<8>(c, &rt);
+    sizes_of::<64>(c, &rt);
+    sizes_of::<256>(c, &rt);
+    sizes_of::<1024>(c, &rt);
+}
+
 criterion::criterion_group! {
     name = channels;
     config = benches::criterion();
-    targets = std_flavours, crossbeam_flavours, tokio_flavours, flume_kanal_async_channel, bridges
+    targets = std_flavours, crossbeam_flavours, tokio_flavours, flume_kanal_async_channel, bridges,
+        message_sizes
 }
 criterion::criterion_main!(channels);

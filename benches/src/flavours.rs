@@ -1,13 +1,15 @@
-//! The channel flavours under test and the workloads they run: `seq`, `spsc`/`mpsc`, `mpmc`
-//! and the ping-pong round trip, plus the `bridge` from a thread to a task ([`bridge`]). A
-//! flavour is a zero-sized type, so the workloads are monomorphised per flavour and no dispatch
-//! sits between the benchmark and the channel.
+//! The channel flavours under test and the workloads they run: `seq`, `spsc`/`mpsc`, `mpmc`,
+//! the ping-pong round trip, the message-size sweep ([`spsc_sized`]) and the three-stage
+//! [`pipeline`], plus the `bridge` from a thread to a task ([`bridge`]). A flavour is a
+//! zero-sized type, so the workloads are monomorphised per flavour and no dispatch sits between
+//! the benchmark and the channel.
 //!
 //! The crates: std, crossbeam and tokio, and the three a Go developer is most often pointed to
 //! when asking "which channel?": flume and kanal (a blocking and an async side on one channel)
 //! and async-channel (async first, with `send_blocking`/`recv_blocking` for threads).
 //!
-//! Messages are `u64`, as Go's twins send `int64`.
+//! Messages are `u64`, as Go's twins send `int64` (and the pipeline `uint64`), but in the size
+//! sweep: there they are `[u8; B]`, as Go's are `[B]byte`.
 
 use std::hint::black_box;
 use std::sync::mpsc;
@@ -18,8 +20,9 @@ use crossbeam::channel;
 
 use crate::{Worker, split, time_workers};
 
-/// A blocking channel flavour.
-pub trait Flavour: 'static {
+/// A blocking channel flavour carrying messages of type `M`: `u64` unless a workload says
+/// otherwise.
+pub trait Flavour<M: Send + 'static = u64>: 'static {
     /// The sending half; cloned once per producer.
     type Tx: Clone + Send + 'static;
     /// The receiving half.
@@ -31,9 +34,9 @@ pub trait Flavour: 'static {
     /// A fresh channel.
     fn pair() -> (Self::Tx, Self::Rx);
     /// Send `v`, blocking while the channel is full.
-    fn send(tx: &Self::Tx, v: u64);
+    fn send(tx: &Self::Tx, v: M);
     /// Receive the next message, or `None` once every sender is gone and the channel is empty.
-    fn recv(rx: &Self::Rx) -> Option<u64>;
+    fn recv(rx: &Self::Rx) -> Option<M>;
 }
 
 /// std's `mpsc::channel()`: unbounded.
@@ -53,9 +56,9 @@ pub struct CbUnbounded;
 #[derive(Debug)]
 pub struct CbBounded<const CAP: usize>;
 
-impl Flavour for StdUnbounded {
-    type Tx = mpsc::Sender<u64>;
-    type Rx = mpsc::Receiver<u64>;
+impl<M: Send + 'static> Flavour<M> for StdUnbounded {
+    type Tx = mpsc::Sender<M>;
+    type Rx = mpsc::Receiver<M>;
     fn name() -> String {
         "std-unbounded".into()
     }
@@ -65,17 +68,17 @@ impl Flavour for StdUnbounded {
     fn pair() -> (Self::Tx, Self::Rx) {
         mpsc::channel()
     }
-    fn send(tx: &Self::Tx, v: u64) {
+    fn send(tx: &Self::Tx, v: M) {
         tx.send(v).expect("receiver alive");
     }
-    fn recv(rx: &Self::Rx) -> Option<u64> {
+    fn recv(rx: &Self::Rx) -> Option<M> {
         rx.recv().ok()
     }
 }
 
-impl<const CAP: usize> Flavour for StdSync<CAP> {
-    type Tx = mpsc::SyncSender<u64>;
-    type Rx = mpsc::Receiver<u64>;
+impl<M: Send + 'static, const CAP: usize> Flavour<M> for StdSync<CAP> {
+    type Tx = mpsc::SyncSender<M>;
+    type Rx = mpsc::Receiver<M>;
     fn name() -> String {
         format!("std-sync-{CAP}")
     }
@@ -85,17 +88,17 @@ impl<const CAP: usize> Flavour for StdSync<CAP> {
     fn pair() -> (Self::Tx, Self::Rx) {
         mpsc::sync_channel(CAP)
     }
-    fn send(tx: &Self::Tx, v: u64) {
+    fn send(tx: &Self::Tx, v: M) {
         tx.send(v).expect("receiver alive");
     }
-    fn recv(rx: &Self::Rx) -> Option<u64> {
+    fn recv(rx: &Self::Rx) -> Option<M> {
         rx.recv().ok()
     }
 }
 
-impl Flavour for StdSharedRx {
-    type Tx = mpsc::Sender<u64>;
-    type Rx = Arc<Mutex<mpsc::Receiver<u64>>>;
+impl<M: Send + 'static> Flavour<M> for StdSharedRx {
+    type Tx = mpsc::Sender<M>;
+    type Rx = Arc<Mutex<mpsc::Receiver<M>>>;
     fn name() -> String {
         "std-arc-mutex-rx".into()
     }
@@ -106,17 +109,17 @@ impl Flavour for StdSharedRx {
         let (tx, rx) = mpsc::channel();
         (tx, Arc::new(Mutex::new(rx)))
     }
-    fn send(tx: &Self::Tx, v: u64) {
+    fn send(tx: &Self::Tx, v: M) {
         tx.send(v).expect("receiver alive");
     }
-    fn recv(rx: &Self::Rx) -> Option<u64> {
+    fn recv(rx: &Self::Rx) -> Option<M> {
         rx.lock().expect("receiver lock poisoned").recv().ok()
     }
 }
 
-impl Flavour for CbUnbounded {
-    type Tx = channel::Sender<u64>;
-    type Rx = channel::Receiver<u64>;
+impl<M: Send + 'static> Flavour<M> for CbUnbounded {
+    type Tx = channel::Sender<M>;
+    type Rx = channel::Receiver<M>;
     fn name() -> String {
         "cb-unbounded".into()
     }
@@ -126,17 +129,17 @@ impl Flavour for CbUnbounded {
     fn pair() -> (Self::Tx, Self::Rx) {
         channel::unbounded()
     }
-    fn send(tx: &Self::Tx, v: u64) {
+    fn send(tx: &Self::Tx, v: M) {
         tx.send(v).expect("receiver alive");
     }
-    fn recv(rx: &Self::Rx) -> Option<u64> {
+    fn recv(rx: &Self::Rx) -> Option<M> {
         rx.recv().ok()
     }
 }
 
-impl<const CAP: usize> Flavour for CbBounded<CAP> {
-    type Tx = channel::Sender<u64>;
-    type Rx = channel::Receiver<u64>;
+impl<M: Send + 'static, const CAP: usize> Flavour<M> for CbBounded<CAP> {
+    type Tx = channel::Sender<M>;
+    type Rx = channel::Receiver<M>;
     fn name() -> String {
         format!("cb-bounded-{CAP}")
     }
@@ -146,10 +149,10 @@ impl<const CAP: usize> Flavour for CbBounded<CAP> {
     fn pair() -> (Self::Tx, Self::Rx) {
         channel::bounded(CAP)
     }
-    fn send(tx: &Self::Tx, v: u64) {
+    fn send(tx: &Self::Tx, v: M) {
         tx.send(v).expect("receiver alive");
     }
-    fn recv(rx: &Self::Rx) -> Option<u64> {
+    fn recv(rx: &Self::Rx) -> Option<M> {
         rx.recv().ok()
     }
 }
@@ -165,9 +168,9 @@ pub struct KanalBounded<const CAP: usize>;
 #[derive(Debug)]
 pub struct AcBlocking<const CAP: usize>;
 
-impl<const CAP: usize> Flavour for FlumeBounded<CAP> {
-    type Tx = flume::Sender<u64>;
-    type Rx = flume::Receiver<u64>;
+impl<M: Send + 'static, const CAP: usize> Flavour<M> for FlumeBounded<CAP> {
+    type Tx = flume::Sender<M>;
+    type Rx = flume::Receiver<M>;
     fn name() -> String {
         format!("flume-bounded-{CAP}")
     }
@@ -177,17 +180,17 @@ impl<const CAP: usize> Flavour for FlumeBounded<CAP> {
     fn pair() -> (Self::Tx, Self::Rx) {
         flume::bounded(CAP)
     }
-    fn send(tx: &Self::Tx, v: u64) {
+    fn send(tx: &Self::Tx, v: M) {
         tx.send(v).expect("receiver alive");
     }
-    fn recv(rx: &Self::Rx) -> Option<u64> {
+    fn recv(rx: &Self::Rx) -> Option<M> {
         rx.recv().ok()
     }
 }
 
-impl<const CAP: usize> Flavour for KanalBounded<CAP> {
-    type Tx = kanal::Sender<u64>;
-    type Rx = kanal::Receiver<u64>;
+impl<M: Send + 'static, const CAP: usize> Flavour<M> for KanalBounded<CAP> {
+    type Tx = kanal::Sender<M>;
+    type Rx = kanal::Receiver<M>;
     fn name() -> String {
         format!("kanal-bounded-{CAP}")
     }
@@ -197,17 +200,17 @@ impl<const CAP: usize> Flavour for KanalBounded<CAP> {
     fn pair() -> (Self::Tx, Self::Rx) {
         kanal::bounded(CAP)
     }
-    fn send(tx: &Self::Tx, v: u64) {
+    fn send(tx: &Self::Tx, v: M) {
         tx.send(v).expect("receiver alive");
     }
-    fn recv(rx: &Self::Rx) -> Option<u64> {
+    fn recv(rx: &Self::Rx) -> Option<M> {
         rx.recv().ok()
     }
 }
 
-impl<const CAP: usize> Flavour for AcBlocking<CAP> {
-    type Tx = async_channel::Sender<u64>;
-    type Rx = async_channel::Receiver<u64>;
+impl<M: Send + 'static, const CAP: usize> Flavour<M> for AcBlocking<CAP> {
+    type Tx = async_channel::Sender<M>;
+    type Rx = async_channel::Receiver<M>;
     fn name() -> String {
         format!("async-channel-blocking-{CAP}")
     }
@@ -217,10 +220,10 @@ impl<const CAP: usize> Flavour for AcBlocking<CAP> {
     fn pair() -> (Self::Tx, Self::Rx) {
         async_channel::bounded(CAP)
     }
-    fn send(tx: &Self::Tx, v: u64) {
+    fn send(tx: &Self::Tx, v: M) {
         tx.send_blocking(v).expect("receiver alive");
     }
-    fn recv(rx: &Self::Rx) -> Option<u64> {
+    fn recv(rx: &Self::Rx) -> Option<M> {
         rx.recv_blocking().ok()
     }
 }
@@ -302,6 +305,73 @@ fn consumer<F: Flavour>(rx: F::Rx) -> Worker<'static> {
     })
 }
 
+/// The message of the size sweep: `B` bytes, the first one stamped with the op's index (so
+/// that no two messages in a row are the same constant), the rest zero. Go builds the same
+/// `[B]byte`.
+fn sized_message<const B: usize>(i: u64) -> [u8; B] {
+    const { assert!(B > 0, "a sized message has at least one byte") };
+    let mut m = [0u8; B];
+    m[0] = i as u8;
+    m
+}
+
+/// `spsc` with `[u8; B]` messages: one thread sends `iters` of them, one receives them all. The
+/// whole array goes into the channel and out of it, as Go's `[B]byte` does; what grows with `B`
+/// is that copy.
+pub fn spsc_sized<F: Flavour<[u8; B]>, const B: usize>(iters: u64) -> Duration {
+    let (tx, rx) = F::pair();
+    let producer: Worker<'_> = Box::new(move || {
+        for i in 0..iters {
+            F::send(&tx, sized_message(i));
+        }
+    });
+    let consumer: Worker<'_> = Box::new(move || {
+        while let Some(m) = F::recv(&rx) {
+            black_box(m);
+        }
+    });
+    time_workers(vec![producer, consumer])
+}
+
+/// What the pipeline's last stage adds up for `items` items: the sum of `i * i` over
+/// `0..items`, both wrapping at 2^64 (Go's `uint64` does the same).
+pub fn sum_of_squares(items: u64) -> u64 {
+    (0..items).fold(0, |sum, i| sum.wrapping_add(i.wrapping_mul(i)))
+}
+
+/// The `pipelines` chapter's three stages, each on its own thread: one generates `0..iters`,
+/// one squares what it receives, one adds the squares up; two channels of `F` join them. One op
+/// is one item through all three. Every stage ends when its input closes, as in the chapter.
+/// Panics if the sum is not [`sum_of_squares`]: an item was lost or doubled.
+pub fn pipeline<F: Flavour>(iters: u64) -> Duration {
+    let (numbers_tx, numbers_rx) = F::pair();
+    let (squares_tx, squares_rx) = F::pair();
+    let mut sum = 0u64;
+    let total = &mut sum;
+    let generate: Worker<'_> = Box::new(move || {
+        for i in 0..iters {
+            F::send(&numbers_tx, i);
+        }
+    });
+    let square: Worker<'_> = Box::new(move || {
+        while let Some(n) = F::recv(&numbers_rx) {
+            F::send(&squares_tx, n.wrapping_mul(n));
+        }
+    });
+    let add: Worker<'_> = Box::new(move || {
+        while let Some(s) = F::recv(&squares_rx) {
+            *total = total.wrapping_add(s);
+        }
+    });
+    let elapsed = time_workers(vec![generate, square, add]);
+    assert_eq!(
+        sum,
+        sum_of_squares(iters),
+        "the pipeline lost or doubled an item"
+    );
+    elapsed
+}
+
 /// tokio's `mpsc` flavours, run as tasks on a multi-threaded runtime.
 pub mod tokio_flavours {
     use std::hint::black_box;
@@ -311,10 +381,11 @@ pub mod tokio_flavours {
     use tokio::runtime::Runtime;
     use tokio::sync::{Barrier, mpsc};
 
-    use crate::{split, time_tasks};
+    use crate::{span, split, time_tasks};
 
-    /// A tokio channel flavour; the halves are used from tasks.
-    pub trait AsyncFlavour: 'static {
+    /// A channel flavour used from tasks, carrying messages of type `M` (`u64` unless a
+    /// workload says otherwise).
+    pub trait AsyncFlavour<M: Send + 'static = u64>: 'static {
         /// The sending half.
         type Tx: Clone + Send + Sync + 'static;
         /// The receiving half.
@@ -324,9 +395,9 @@ pub mod tokio_flavours {
         /// A fresh channel.
         fn pair() -> (Self::Tx, Self::Rx);
         /// Send `v`, waiting while the channel is full.
-        fn send(tx: &Self::Tx, v: u64) -> impl Future<Output = ()> + Send;
+        fn send(tx: &Self::Tx, v: M) -> impl Future<Output = ()> + Send;
         /// The next message, or `None` once every sender is gone.
-        fn recv(rx: &mut Self::Rx) -> impl Future<Output = Option<u64>> + Send;
+        fn recv(rx: &mut Self::Rx) -> impl Future<Output = Option<M>> + Send;
     }
 
     /// tokio's `mpsc::channel(CAP)`.
@@ -336,36 +407,36 @@ pub mod tokio_flavours {
     #[derive(Debug)]
     pub struct TokioUnbounded;
 
-    impl<const CAP: usize> AsyncFlavour for TokioBounded<CAP> {
-        type Tx = mpsc::Sender<u64>;
-        type Rx = mpsc::Receiver<u64>;
+    impl<M: Send + 'static, const CAP: usize> AsyncFlavour<M> for TokioBounded<CAP> {
+        type Tx = mpsc::Sender<M>;
+        type Rx = mpsc::Receiver<M>;
         fn name() -> String {
             format!("tokio-bounded-{CAP}")
         }
         fn pair() -> (Self::Tx, Self::Rx) {
             mpsc::channel(CAP)
         }
-        async fn send(tx: &Self::Tx, v: u64) {
+        async fn send(tx: &Self::Tx, v: M) {
             tx.send(v).await.expect("receiver alive");
         }
-        async fn recv(rx: &mut Self::Rx) -> Option<u64> {
+        async fn recv(rx: &mut Self::Rx) -> Option<M> {
             rx.recv().await
         }
     }
 
-    impl AsyncFlavour for TokioUnbounded {
-        type Tx = mpsc::UnboundedSender<u64>;
-        type Rx = mpsc::UnboundedReceiver<u64>;
+    impl<M: Send + 'static> AsyncFlavour<M> for TokioUnbounded {
+        type Tx = mpsc::UnboundedSender<M>;
+        type Rx = mpsc::UnboundedReceiver<M>;
         fn name() -> String {
             "tokio-unbounded".into()
         }
         fn pair() -> (Self::Tx, Self::Rx) {
             mpsc::unbounded_channel()
         }
-        async fn send(tx: &Self::Tx, v: u64) {
+        async fn send(tx: &Self::Tx, v: M) {
             tx.send(v).expect("receiver alive");
         }
-        async fn recv(rx: &mut Self::Rx) -> Option<u64> {
+        async fn recv(rx: &mut Self::Rx) -> Option<M> {
             rx.recv().await
         }
     }
@@ -380,53 +451,53 @@ pub mod tokio_flavours {
     #[derive(Debug)]
     pub struct AsyncChannel<const CAP: usize>;
 
-    impl<const CAP: usize> AsyncFlavour for FlumeAsync<CAP> {
-        type Tx = flume::Sender<u64>;
-        type Rx = flume::Receiver<u64>;
+    impl<M: Send + 'static, const CAP: usize> AsyncFlavour<M> for FlumeAsync<CAP> {
+        type Tx = flume::Sender<M>;
+        type Rx = flume::Receiver<M>;
         fn name() -> String {
             format!("flume-async-{CAP}")
         }
         fn pair() -> (Self::Tx, Self::Rx) {
             flume::bounded(CAP)
         }
-        async fn send(tx: &Self::Tx, v: u64) {
+        async fn send(tx: &Self::Tx, v: M) {
             tx.send_async(v).await.expect("receiver alive");
         }
-        async fn recv(rx: &mut Self::Rx) -> Option<u64> {
+        async fn recv(rx: &mut Self::Rx) -> Option<M> {
             rx.recv_async().await.ok()
         }
     }
 
-    impl<const CAP: usize> AsyncFlavour for KanalAsync<CAP> {
-        type Tx = kanal::AsyncSender<u64>;
-        type Rx = kanal::AsyncReceiver<u64>;
+    impl<M: Send + 'static, const CAP: usize> AsyncFlavour<M> for KanalAsync<CAP> {
+        type Tx = kanal::AsyncSender<M>;
+        type Rx = kanal::AsyncReceiver<M>;
         fn name() -> String {
             format!("kanal-async-{CAP}")
         }
         fn pair() -> (Self::Tx, Self::Rx) {
             kanal::bounded_async(CAP)
         }
-        async fn send(tx: &Self::Tx, v: u64) {
+        async fn send(tx: &Self::Tx, v: M) {
             tx.send(v).await.expect("receiver alive");
         }
-        async fn recv(rx: &mut Self::Rx) -> Option<u64> {
+        async fn recv(rx: &mut Self::Rx) -> Option<M> {
             rx.recv().await.ok()
         }
     }
 
-    impl<const CAP: usize> AsyncFlavour for AsyncChannel<CAP> {
-        type Tx = async_channel::Sender<u64>;
-        type Rx = async_channel::Receiver<u64>;
+    impl<M: Send + 'static, const CAP: usize> AsyncFlavour<M> for AsyncChannel<CAP> {
+        type Tx = async_channel::Sender<M>;
+        type Rx = async_channel::Receiver<M>;
         fn name() -> String {
             format!("async-channel-{CAP}")
         }
         fn pair() -> (Self::Tx, Self::Rx) {
             async_channel::bounded(CAP)
         }
-        async fn send(tx: &Self::Tx, v: u64) {
+        async fn send(tx: &Self::Tx, v: M) {
             tx.send(v).await.expect("receiver alive");
         }
-        async fn recv(rx: &mut Self::Rx) -> Option<u64> {
+        async fn recv(rx: &mut Self::Rx) -> Option<M> {
             rx.recv().await.ok()
         }
     }
@@ -543,6 +614,88 @@ pub mod tokio_flavours {
             let elapsed = pinger.await.expect("pinger task");
             echo.await.expect("echo task");
             elapsed
+        })
+    }
+
+    /// [`super::spsc_sized`] between two tasks: `[u8; B]` messages, one sender, one receiver.
+    pub fn spsc_sized<F: AsyncFlavour<[u8; B]>, const B: usize>(
+        rt: &Runtime,
+        iters: u64,
+    ) -> Duration {
+        rt.block_on(async move {
+            let (tx, mut rx) = F::pair();
+            let barrier = Arc::new(Barrier::new(2));
+            let producer = {
+                let barrier = barrier.clone();
+                tokio::spawn(async move {
+                    barrier.wait().await;
+                    let start = Instant::now();
+                    for i in 0..iters {
+                        F::send(&tx, super::sized_message(i)).await;
+                    }
+                    (start, Instant::now())
+                })
+            };
+            let consumer = tokio::spawn(async move {
+                barrier.wait().await;
+                let start = Instant::now();
+                while let Some(m) = F::recv(&mut rx).await {
+                    black_box(m);
+                }
+                (start, Instant::now())
+            });
+            time_tasks(vec![producer, consumer]).await
+        })
+    }
+
+    /// [`super::pipeline`] as three tasks on `rt`.
+    pub fn pipeline<F: AsyncFlavour>(rt: &Runtime, iters: u64) -> Duration {
+        rt.block_on(async move {
+            let (numbers_tx, mut numbers_rx) = F::pair();
+            let (squares_tx, mut squares_rx) = F::pair();
+            let barrier = Arc::new(Barrier::new(3));
+            let generate = {
+                let barrier = barrier.clone();
+                tokio::spawn(async move {
+                    barrier.wait().await;
+                    let start = Instant::now();
+                    for i in 0..iters {
+                        F::send(&numbers_tx, i).await;
+                    }
+                    (start, Instant::now())
+                })
+            };
+            let square = {
+                let barrier = barrier.clone();
+                tokio::spawn(async move {
+                    barrier.wait().await;
+                    let start = Instant::now();
+                    while let Some(n) = F::recv(&mut numbers_rx).await {
+                        F::send(&squares_tx, n.wrapping_mul(n)).await;
+                    }
+                    (start, Instant::now())
+                })
+            };
+            let add = tokio::spawn(async move {
+                barrier.wait().await;
+                let start = Instant::now();
+                let mut sum = 0u64;
+                while let Some(s) = F::recv(&mut squares_rx).await {
+                    sum = sum.wrapping_add(s);
+                }
+                (start, Instant::now(), sum)
+            });
+            let (add_start, add_end, sum) = add.await.expect("the adding task panicked");
+            assert_eq!(
+                sum,
+                super::sum_of_squares(iters),
+                "the pipeline lost or doubled an item"
+            );
+            let mut spans = vec![(add_start, add_end)];
+            for stage in [generate, square] {
+                spans.push(stage.await.expect("a pipeline task panicked"));
+            }
+            span(&spans)
         })
     }
 }
@@ -746,6 +899,32 @@ mod tests {
         let _ = thread_to_task::<FlumeBridge<1>>(&rt, 100);
         let _ = thread_to_task::<KanalBridge<1>>(&rt, 100);
         let _ = thread_to_task::<AcBridge<1>>(&rt, 100);
+    }
+
+    #[test]
+    fn pipelines_add_up_every_square() {
+        assert_eq!(sum_of_squares(0), 0);
+        assert_eq!(sum_of_squares(4), 14);
+        // 0..2^22: the sum passes 2^64 and wraps; the closed form, taken modulo 2^64, agrees.
+        let n = 1u128 << 22;
+        assert_eq!(
+            sum_of_squares(1 << 22),
+            ((n - 1) * n * (2 * n - 1) / 6) as u64
+        );
+        // Each run panics if the sum is wrong.
+        let _ = pipeline::<StdSync<1>>(1000);
+        let _ = pipeline::<CbBounded<0>>(1000);
+        let _ = pipeline::<FlumeBounded<100>>(1000);
+        let _ = tf::pipeline::<TokioBounded<1>>(&crate::tokio_runtime(), 1000);
+    }
+
+    #[test]
+    fn sized_messages_go_through_every_sweep_flavour() {
+        assert_eq!(sized_message::<8>(258), [2, 0, 0, 0, 0, 0, 0, 0]);
+        let _ = spsc_sized::<StdSync<100>, 8>(100);
+        let _ = spsc_sized::<CbBounded<100>, 1024>(100);
+        let _ = spsc_sized::<FlumeBounded<100>, 64>(100);
+        let _ = tf::spsc_sized::<TokioBounded<100>, 256>(&crate::tokio_runtime(), 100);
     }
 
     #[test]

@@ -33,6 +33,11 @@ pub const CAPACITY: usize = 100;
 /// How many tasks the `spawn-batch` benchmarks start before they wait for all of them.
 pub const SPAWN_BATCH: u64 = 100;
 
+/// How many tasks the `spawn-count` benchmarks start before they wait for all of them: how the
+/// cost per task grows with the number in flight (Go: `spawnCounts`). Threads stop at 10,000
+/// (see `benches/spawn.rs`).
+pub const SPAWN_COUNTS: [u64; 7] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
+
 /// How many keys the read-mostly map benchmarks (`locks/map-*`) hold; all are present before
 /// the clock starts (Go: `mapKeys`).
 pub const MAP_KEYS: u64 = 1024;
@@ -95,6 +100,16 @@ pub fn parallelism() -> usize {
 /// The benchmark id suffix for a thread count: `t4`.
 pub fn t(threads: usize) -> String {
     format!("t{threads}")
+}
+
+/// The benchmark id suffix for a number of tasks: `n1000` (Go: `n=1000`).
+pub fn n(tasks: u64) -> String {
+    format!("n{tasks}")
+}
+
+/// The benchmark id suffix for a message size in bytes: `b64` (Go: `b=64`).
+pub fn bytes(size: usize) -> String {
+    format!("b{size}")
 }
 
 /// The criterion settings every bench target starts from (the times and sample size are in

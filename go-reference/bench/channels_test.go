@@ -1,7 +1,7 @@
 // Go twins of benches/benches/channels.rs: one op is one message (for pingpong, one round
 // trip). chan0 is unbuffered (Rust's sync_channel(0), crossbeam's bounded(0)), chan1 and
 // chan100 are buffered. Go has no unbounded channel, so Rust's unbounded flavours have no
-// twin here.
+// twin here. Messages are int64, but in the size sweep (size/b=B), whose are [B]byte.
 package bench
 
 import (
@@ -74,6 +74,43 @@ func chanPingPong(b *testing.B, c int) {
 	timeWorkers(b, []func(){pinger, echo})
 }
 
+// sizedMessage is a message of the size sweep: an array of bytes, copied whole into the
+// channel and out of it (Rust's [u8; B]).
+type sizedMessage interface {
+	[8]byte | [64]byte | [256]byte | [1024]byte
+}
+
+// spscSized: one goroutine sends b.N messages of type M, each with its first byte stamped
+// with the op's index and the rest zero (sized_message() in benches/src/flavours.rs), one
+// receives them all.
+func spscSized[M sizedMessage](b *testing.B) {
+	ch := make(chan M, capacity)
+	producer := func() {
+		var m M
+		for i := 0; i < b.N; i++ {
+			m[0] = byte(i)
+			ch <- m
+		}
+		close(ch)
+	}
+	consumer := func() {
+		var seen int64
+		for m := range ch {
+			seen += int64(m[0])
+		}
+		if seen < 0 {
+			sink = seen
+		}
+	}
+	timeWorkers(b, []func(){producer, consumer})
+}
+
+// sizeBench runs the size sweep at one message type: Channels/size/b=<its size in bytes>.
+func sizeBench[M sizedMessage](b *testing.B) {
+	var m M
+	b.Run("size/"+bName(len(m)), spscSized[M])
+}
+
 func BenchmarkChannels(b *testing.B) {
 	for _, c := range capacities {
 		if c > 0 {
@@ -100,4 +137,9 @@ func BenchmarkChannels(b *testing.B) {
 	// goroutine, so there is no seam between blocking code and async code to bridge: the twin
 	// is a plain channel between two goroutines, the same work as spsc/chan100.
 	b.Run("bridge/"+chanName(capacity), func(b *testing.B) { producersConsumers(b, capacity, 1, 1) })
+	// The message-size sweep: spsc over make(chan [B]byte, 100), from a word to a kilobyte.
+	sizeBench[[8]byte](b)
+	sizeBench[[64]byte](b)
+	sizeBench[[256]byte](b)
+	sizeBench[[1024]byte](b)
 }

@@ -32,4 +32,26 @@ func BenchmarkSpawn(b *testing.B) {
 			wg.Wait()
 		}
 	})
+	// count: start n goroutines, then wait for all, for each n of spawnCounts. One iteration
+	// of b.N is one whole batch, so that n goroutines are in flight together however small
+	// b.N is, and ns/op is set to the time per goroutine (spawn_count in
+	// benches/benches/spawn.rs does the same with criterion's iterations). -short leaves out
+	// the counts above 10,000, whose one batch takes up to seconds (cargo xtask compare
+	// --quick leaves them out on the Rust side too).
+	for _, n := range spawnCounts {
+		b.Run("count/"+nName(n), func(b *testing.B) {
+			if testing.Short() && n > 10_000 {
+				b.Skip("-short: a batch of more than 10,000 goroutines takes up to seconds")
+			}
+			var wg sync.WaitGroup
+			for range b.N {
+				wg.Add(n)
+				for range n {
+					go func() { wg.Done() }()
+				}
+				wg.Wait()
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/op")
+		})
+	}
 }

@@ -26,6 +26,10 @@ const capacity = 100
 // (benches/src/lib.rs SPAWN_BATCH).
 const spawnBatch = 100
 
+// spawnCounts are how many goroutines BenchmarkSpawn/count starts before it waits for them
+// (benches/src/lib.rs SPAWN_COUNTS).
+var spawnCounts = []int{1, 10, 100, 1_000, 10_000, 100_000, 1_000_000}
+
 // mapKeys is how many keys the read-mostly map benchmarks hold (benches/src/lib.rs MAP_KEYS).
 const mapKeys = 1024
 
@@ -83,6 +87,14 @@ func threadCountsFromTwo() []int {
 
 // tName is the sub-benchmark name for a thread count: "t=4".
 func tName(t int) string { return fmt.Sprintf("t=%d", t) }
+
+// nName is the sub-benchmark name for a number of goroutines: "n=1000" (n() in
+// benches/src/lib.rs).
+func nName(n int) string { return fmt.Sprintf("n=%d", n) }
+
+// bName is the sub-benchmark name for a message size in bytes: "b=64" (bytes() in
+// benches/src/lib.rs).
+func bName(size int) string { return fmt.Sprintf("b=%d", size) }
 
 // split shares total ops among parts workers; the first total%parts get one more
 // (split() in benches/src/lib.rs).

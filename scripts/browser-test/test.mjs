@@ -7,6 +7,8 @@
 //   - the Go and Rust cells of a step sit side by side at 1280 px and stack at 400 px;
 //   - no copy button sits on the code (or the rustc error) it copies;
 //   - at 400 px every benchmark chart fits the screen and its text is at least 9 px high;
+//   - the benchmark page has a growth chart for every sweep of the report it shows, in its
+//     family's section, with a line per Rust flavour and one for Go;
 //   - the search box finds a chapter by its title and by a Go name of index.toml;
 //   - every chapter page's previous and next links lead to the chapters before and after it in
 //     catalog.toml;
@@ -38,6 +40,7 @@ const OUT = resolve(process.env.SITE_TEST_OUT ?? join(ROOT, "target", "site-test
 const WIDE = { width: 1280, height: 900 };
 const NARROW = { width: 400, height: 860 };
 const PAGE_TIMEOUT_MS = 30_000;
+const BENCH_PAGE = "benchmarks.html";
 
 // Headless, and nothing that talks to the network on its own: the machine may have none, and
 // background requests would only add noise.
@@ -350,7 +353,7 @@ async function main() {
       await page.screenshot({ path: join(OUT, `${shotName(name)}-${NARROW.width}.png`) });
 
       // Dark mode, for the record: the index, the first pattern and the claims.
-      if (["index.html", "claims.html", "go-to-rust.html", "benchmarks.html"].includes(name) || (patterns[0] && name === `${patterns[0].slug}.html`)) {
+      if (["index.html", "claims.html", "go-to-rust.html", BENCH_PAGE].includes(name) || (patterns[0] && name === `${patterns[0].slug}.html`)) {
         await page.setViewportSize(WIDE);
         await page.emulateMedia({ colorScheme: "dark" });
         await page.screenshot({ path: join(OUT, `${shotName(name)}-${WIDE.width}-dark.png`) });
@@ -513,6 +516,55 @@ async function main() {
       await p.close();
     }
     console.log(`claims: ${claims.length} claims with anchors; ${opened} of ${tabLinks.length} example links open their tab; ${external.size} external links (not followed)`);
+  }
+
+  // The benchmark page: every sweep of the report it shows (a twin measured at two values or
+  // more of its threads, tasks or message size) has its growth chart in its family's section,
+  // with one line per Rust flavour and one for Go. Rows carry their value as `param`; reports
+  // older than that have it only in the key (`locks.mutex.t4`), and only thread counts.
+  if (!indexLinks.has(BENCH_PAGE)) {
+    fail("index.html", `does not link to ${BENCH_PAGE}`);
+  } else {
+    const page = await context.newPage();
+    let checked = 0;
+    try {
+      await page.goto(`${origin}/${BENCH_PAGE}`, { timeout: PAGE_TIMEOUT_MS });
+      const path = await page.getAttribute("[data-report]", "data-report");
+      const report = JSON.parse(readFileSync(resolve(ROOT, path), "utf8"));
+      const sweeps = new Map();
+      for (const row of report.rows) {
+        const old = row.param ? null : row.key.match(/^(.*)\.t(\d+)$/);
+        if (!row.param && !old) continue;
+        const twin = old ? old[1] : row.key.slice(0, row.key.lastIndexOf("."));
+        const s = sweeps.get(twin) ?? { family: row.family, values: new Set(), lines: new Set() };
+        s.values.add(row.param?.value ?? Number(old[2]));
+        if (row.rust) s.lines.add(`rust ${row.flavour}`);
+        if (row.go) s.lines.add("go");
+        sweeps.set(twin, s);
+      }
+      const want = [...sweeps].filter(([, s]) => s.values.size >= 2);
+      const drawn = await page.$$eval("svg.growth", (svgs) => svgs.map((svg) => svg.dataset.twin));
+      if (drawn.length !== want.length) {
+        fail(BENCH_PAGE, `${drawn.length} growth charts, but ${path} has ${want.length} sweeps of two values or more`);
+      }
+      for (const [twin, s] of want) {
+        const lines = await page.$$eval(`section#bench-${s.family} svg.growth[data-twin="${twin}"] polyline`, (ps) => ps.length);
+        if (lines !== s.lines.size) fail(BENCH_PAGE, `${twin}: ${lines} lines in its growth chart under ${s.family}, ${path} has ${s.lines.size} (Rust flavours and Go)`);
+        else checked++;
+      }
+      await page.setViewportSize(NARROW);
+      const right = await page.$$eval("svg.growth", (svgs) => Math.max(0, ...svgs.map((svg) => svg.getBoundingClientRect().right)));
+      const width = await page.evaluate(() => document.documentElement.clientWidth);
+      if (right > width + 1) fail(BENCH_PAGE, `at ${NARROW.width} px a growth chart runs off the screen (${right} > ${width} px)`);
+      await page.locator("svg.growth").first().scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(OUT, `bench-growth-${NARROW.width}.png`) });
+      await page.emulateMedia({ colorScheme: "dark" });
+      await page.screenshot({ path: join(OUT, `bench-growth-${NARROW.width}-dark.png`) });
+    } catch (err) {
+      fail(BENCH_PAGE, `the growth charts could not be checked: ${err.message.split("\n")[0]}`);
+    }
+    await page.close();
+    console.log(`benchmarks: ${checked} growth charts with a line per Rust flavour and Go`);
   }
 
   await browser.close();

@@ -36,7 +36,7 @@ pub const DEFAULT_OUT: &str = "target/site";
 pub const BENCH_REPORT: &str = "target/compare/report.json";
 /// The full run committed with the benchmarks (benches/README.md quotes it): what the site
 /// shows unless told otherwise.
-pub const BENCH_REFERENCE: &str = "benches/results/xeon-2core-full.json";
+pub const BENCH_REFERENCE: &str = "benches/results/epyc-zen4-2core-full.json";
 
 macro_rules! files {
     ($dir:literal: $($name:literal),*) => {
@@ -407,7 +407,7 @@ pub struct SiteArgs {
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// The `cargo xtask compare` report (report.json) the benchmarks page shows.
-    /// Default: the committed full run, benches/results/xeon-2core-full.json.
+    /// Default: the committed full run, benches/results/epyc-zen4-2core-full.json.
     #[arg(long, value_name = "PATH", conflicts_with = "local_bench")]
     pub bench_report: Option<PathBuf>,
     /// Show this checkout's last `cargo xtask compare` run (target/compare/report.json)

@@ -11,7 +11,6 @@ use serde::Serialize;
 
 use super::report::Row;
 
-
 /// A chart, as the template draws it.
 #[derive(Debug, Serialize)]
 pub struct Chart {
@@ -67,7 +66,8 @@ pub fn x_range(rows: &[&Row]) -> (f64, f64) {
     (10f64.powf(lo), 10f64.powf(hi.max(lo + 1.0)))
 }
 
-fn round(v: f64) -> f64 {
+/// `v` to a tenth of a unit, which is all a drawing 400 units wide needs.
+pub(crate) fn round(v: f64) -> f64 {
     (v * 10.0).round() / 10.0
 }
 
@@ -175,6 +175,7 @@ mod tests {
             go_id: None,
             rust: Some(stat(rust)),
             go: go.map(stat),
+            param: None,
         }
     }
 

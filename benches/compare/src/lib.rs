@@ -2,9 +2,11 @@
 //! beside the benchmarks it runs; the xtask crate calls it, and the site reads its report types.
 //!
 //! `cargo xtask compare`: build the Rust and Go benchmarks, run them on this
-//! machine family by family (Rust, then its Go twins, then the next family), and write one
+//! machine family by family (Rust, then its Go twins, then the next family), then the
+//! [`workloads`] (whole programs on both sides, alternating), and write one
 //! report under `target/compare/`: `report.md` (the table), `report.json` (the same rows with
-//! raw numbers), `chart.svg`, and the raw output of both harnesses.
+//! raw numbers), `chart.svg`, a `growth-<twin>.svg` for each twin that sweeps a parameter, and
+//! the raw output of both harnesses.
 //!
 //! A run writes into `target/compare.new/` and puts it in the place of `target/compare/` only
 //! once it has finished: a failed or interrupted run leaves the last complete one where it was,
@@ -15,10 +17,12 @@
 
 pub mod asm;
 pub mod chart;
+pub mod growth;
 pub mod machine;
 pub mod parse;
 pub mod report;
 pub mod twins;
+pub mod workloads;
 
 /// The criterion settings of `benches::criterion()`, which the full mode runs with and the
 /// report quotes. This crate does not depend on `benches` (criterion, tokio and the channel
@@ -35,7 +39,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, bail};
 
 use self::report::Header;
-use self::twins::{Family, TWINS, expand};
+use self::twins::{Family, Param, TWINS, expand};
 
 /// The workspace root: two folders above this crate (`benches/compare/`).
 pub fn workspace_root() -> PathBuf {
@@ -66,6 +70,8 @@ fn environment() -> Result<minijinja::Environment<'static>> {
     env.add_template("report.md", include_str!("../templates/report.md"))?;
     env.add_template("asm.md", include_str!("../templates/asm.md"))?;
     env.add_template("chart.svg", include_str!("../templates/chart.svg"))?;
+    env.add_template("workloads.md", include_str!("../templates/workloads.md"))?;
+    env.add_template("growth.svg", include_str!("../templates/growth.svg"))?;
     Ok(env)
 }
 
@@ -79,8 +85,9 @@ fn render_md(template: &str, ctx: minijinja::Value) -> String {
 /// How much to measure.
 #[derive(Debug, Clone, Copy)]
 pub struct Options {
-    /// The CI subset: the rows marked quick, at one thread count, with short criterion and Go
-    /// settings; under a minute of running on 2 cores once built.
+    /// The CI subset: the rows marked quick, at one value of each sweep (see
+    /// [`twins::Axis::quick_value`]), with short criterion and Go settings; under a minute of
+    /// running on 2 cores once built.
     pub quick: bool,
     /// Run nothing: rebuild the report from the results the last run left in
     /// `target/compare/` (after a change to the report's format).
@@ -147,7 +154,7 @@ impl Options {
             seconds(s.warm_up),
             seconds(s.measurement),
             s.samples,
-            if self.quick { "quick rows only, one thread count" } else { "every benchmark" }
+            if self.quick { "quick rows only, one value of each sweep" } else { "every benchmark" }
         )
     }
 
@@ -179,7 +186,7 @@ pub fn run(root: &Path, opts: Options) -> Result<PathBuf> {
     // Everything is written here, and moved to `final_out` once the run has succeeded.
     let out = sibling(&final_out, "new");
     // One line per step on stderr.
-    let (mut step, total) = (0, 3 + 2 * Family::ALL.len());
+    let (mut step, total) = (0, 4 + 2 * Family::ALL.len());
     let mut progress = |what: &str| {
         step += 1;
         eprintln!("[{step}/{total}] {what} ({:.0} s)", start.elapsed().as_secs_f64());
@@ -192,15 +199,20 @@ pub fn run(root: &Path, opts: Options) -> Result<PathBuf> {
     );
 
     progress("building the Rust benchmarks (cargo bench --locked --no-run)");
-    let executables = build_rust(root)?;
+    let messages = build_rust(root)?;
+    let executables = bench_executables(&messages);
+    let rust_http = workloads::bin_executable(&messages, "http")
+        .context("cargo bench --no-run built no `http` bin (benches/src/bin/http.rs)")?;
     if out.exists() {
         std::fs::remove_dir_all(&out)
             .with_context(|| format!("clearing {} (left by an earlier run)", out.display()))?;
     }
     std::fs::create_dir_all(&out).with_context(|| format!("creating {}", out.display()))?;
-    progress("building the Go benchmarks (go test -c)");
+    progress("building the Go benchmarks (go test -c; go build ./bench/http)");
     let go_bin = out.join("go-bench.test");
     build_go(root, &go_bin)?;
+    let go_http = out.join("http-go");
+    workloads::build_go_http(root, &go_http)?;
 
     let load_before = machine::load_average();
     let run_start = Instant::now();
@@ -216,6 +228,9 @@ pub fn run(root: &Path, opts: Options) -> Result<PathBuf> {
         let text = run_go(&go_bin, opts, family)?;
         std::fs::write(out.join(format!("go-{target}.txt")), &text)?;
     }
+    progress("workloads: HTTP fan-out, Rust and Go alternating");
+    let http = if opts.quick { workloads::HTTP_QUICK } else { workloads::HTTP_FULL };
+    workloads::run_http(&rust_http, &go_http, http, &out.join(workloads::HTTP_RAW))?;
     let run_seconds = run_start.elapsed().as_secs_f64();
 
     progress("writing the report");
@@ -286,8 +301,10 @@ impl Written {
 }
 
 /// Read what the harnesses left in `out` and write `run.json` (the header, with the GOMAXPROCS
-/// the Go benchmarks ran at), `report.md`, `report.json` and `chart.svg` there. Every family's
-/// `go-<family>.txt` must be there: a missing one is an error that names it.
+/// the Go benchmarks ran at), `report.md`, `report.json`, `chart.svg` and the `growth-*.svg`
+/// there. Every family's
+/// `go-<family>.txt` must be there: a missing one is an error that names it. The workloads'
+/// output ([`workloads::HTTP_RAW`]) adds a section when it is there.
 pub fn write_report(out: &Path, mut header: Header) -> Result<Written> {
     let rust = parse::criterion_results(&out.join("criterion"))?;
     let mut go_text = String::new();
@@ -311,9 +328,14 @@ pub fn write_report(out: &Path, mut header: Header) -> Result<Written> {
     if rows.is_empty() {
         bail!("no results to compare: see the logs in {}", out.display());
     }
+    let workload_rows = workloads::read_rows(out)?;
     let md = report::markdown(&header, &rows);
+    let md = match workloads::markdown(&workload_rows) {
+        section if section.is_empty() => md,
+        section => format!("{}\n\n{section}", md.trim_end()),
+    };
     std::fs::write(out.join("report.md"), &md)?;
-    std::fs::write(out.join("report.json"), report::json(&header, &rows)?)?;
+    std::fs::write(out.join("report.json"), report::json(&header, &rows, &workload_rows)?)?;
     chart::draw(
         &out.join("chart.svg"),
         &format!(
@@ -322,6 +344,7 @@ pub fn write_report(out: &Path, mut header: Header) -> Result<Written> {
         ),
         &rows,
     )?;
+    growth::draw(out, &rows)?;
     Ok(Written { rows: rows.len(), with_go: rows.iter().filter(|r| r.go.is_some()).count() })
 }
 
@@ -350,8 +373,10 @@ fn go_version() -> Result<String> {
     })
 }
 
-/// `cargo bench --locked -p benches --no-run`, and the executable of each bench target.
-fn build_rust(root: &Path) -> Result<BTreeMap<String, PathBuf>> {
+/// `cargo bench --locked -p benches --no-run`, and cargo's JSON messages, which name the
+/// executable of each bench target ([`bench_executables`]) and of each bin target, which cargo
+/// builds for the benches too ([`workloads::bin_executable`]).
+fn build_rust(root: &Path) -> Result<String> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let output = Command::new(cargo)
         .current_dir(root)
@@ -363,7 +388,7 @@ fn build_rust(root: &Path) -> Result<BTreeMap<String, PathBuf>> {
     if !output.status.success() {
         bail!("building the Rust benchmarks failed");
     }
-    Ok(bench_executables(&String::from_utf8_lossy(&output.stdout)))
+    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
 }
 
 /// The bench executables in cargo's `--message-format=json` output, by target name.
@@ -397,14 +422,16 @@ pub fn build_go(root: &Path, bin: &Path) -> Result<()> {
     Ok(())
 }
 
-/// The criterion filter for a quick run of `family`: its quick rows, at the machine's
-/// parallelism for rows with a thread count.
+/// The criterion filter for a quick run of `family`: its quick rows, each sweep at its quick
+/// value (the machine's parallelism for a thread count).
 pub fn quick_filter(family: Family, cores: usize) -> String {
     let ids: Vec<String> = TWINS
         .iter()
         .filter(|t| t.family == family)
-        .flat_map(|t| t.rust.iter().filter(|f| f.quick))
-        .map(|f| expand(f.id, Some(cores)))
+        .flat_map(|t| {
+            let param = t.axis().map(|axis| Param { axis, value: axis.quick_value(cores) });
+            t.rust.iter().filter(|f| f.quick).map(move |f| expand(f.id, param))
+        })
         .collect();
     format!("^({})$", ids.join("|"))
 }
@@ -433,6 +460,9 @@ fn run_go(bin: &Path, opts: Options, family: Family) -> Result<String> {
     let output = Command::new(bin)
         .args(["-test.run", "^$", "-test.bench", family.go_bench_regex()])
         .args(["-test.benchtime", benchtime, "-test.count", &count.to_string()])
+        // `-short` is how the Go twins leave out what `--quick` leaves out on the Rust side:
+        // the task-count sweep above 10,000 (go-reference/bench/spawn_test.go).
+        .args(opts.quick.then_some("-test.short"))
         .stderr(Stdio::inherit())
         .output()
         .with_context(|| format!("running {}", bin.display()))?;
@@ -468,7 +498,7 @@ not json"#;
         );
         assert_eq!(
             quick.rust_settings(),
-            "warm-up 0.2 s, measurement 0.3 s, 10 samples, quick rows only, one thread count"
+            "warm-up 0.2 s, measurement 0.3 s, 10 samples, quick rows only, one value of each sweep"
         );
         assert!(full.criterion_args().is_empty());
         assert_eq!(
@@ -546,7 +576,7 @@ not json"#;
         assert!(filter.starts_with("^(") && filter.ends_with(")$"));
         assert!(filter.contains("|locks/mutex/t2|"));
         assert!(filter.contains("atomics-uncontended/fetch_add/relaxed"));
-        assert!(!filter.contains("{t}"));
+        assert!(!filter.contains('{'), "every placeholder is replaced: {filter}");
         assert!(!filter.contains("fetch_add/acquire"));
     }
 }

@@ -6,7 +6,8 @@ use serde::Serialize;
 
 use super::machine::Machine;
 use super::parse::Stat;
-use super::twins::{Family, TWINS, Twin, expand, match_template};
+use super::twins::{Family, Param, TWINS, Twin, expand, match_template};
+use super::workloads::WorkloadRow;
 
 /// A cache-line round trip between two cores takes well under a microsecond on any machine
 /// this suite targets; a floor above this means the two spinning threads shared a core.
@@ -15,7 +16,8 @@ pub const FLOOR_SANE_NS: f64 = 1_000.0;
 /// One line of the table: one Rust benchmark next to its Go twin.
 #[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct Row {
-    /// The twin's key, with `.t<N>` for a thread count.
+    /// The twin's key, with the value of its sweep if it has one: `.t4` for 4 threads, `.n1000`
+    /// for 1,000 tasks, `.b64` for 64-byte messages.
     pub key: String,
     pub family: Family,
     pub workload: String,
@@ -26,6 +28,10 @@ pub struct Row {
     pub rust: Option<Stat>,
     #[serde(default)]
     pub go: Option<Stat>,
+    /// The value of the twin's sweep this row measured; reports written before rows carried it
+    /// get it from the key as they are read ([`SavedReport`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub param: Option<Param>,
 }
 
 impl Row {
@@ -36,19 +42,34 @@ impl Row {
             _ => None,
         }
     }
+
+    /// The key of the twin this row belongs to: `locks.mutex` for `locks.mutex.t4`.
+    pub fn twin_key(&self) -> &str {
+        match self.param {
+            Some(_) => self.key.rsplit_once('.').map_or(&self.key, |(twin, _)| twin),
+            None => &self.key,
+        }
+    }
 }
 
-/// The thread counts a templated twin ran with on either side.
-fn thread_counts(
+/// The parameter a row's key names (`locks.mutex.t4`: 4 threads), for a twin that sweeps one.
+fn param_from_key(key: &str) -> Option<Param> {
+    let (twin, value) = key.rsplit_once('.')?;
+    let axis = TWINS.iter().find(|t| t.key == twin)?.axis()?;
+    let value = value.strip_prefix(axis.letter())?.parse().ok()?;
+    Some(Param { axis, value })
+}
+
+/// The values of a twin's sweep that either side ran, in order; `[None]` for a twin without one.
+fn params(
     twin: &Twin,
     rust: &BTreeMap<String, Stat>,
     go: &BTreeMap<String, Stat>,
-) -> Vec<Option<usize>> {
-    let templated = twin.rust.iter().any(|f| f.id.contains("{t}"));
-    if !templated {
+) -> Vec<Option<Param>> {
+    if twin.axis().is_none() {
         return vec![None];
     }
-    let mut counts: Vec<usize> = twin
+    let mut params: Vec<Param> = twin
         .rust
         .iter()
         .flat_map(|f| rust.keys().filter_map(|id| match_template(f.id, id).flatten()))
@@ -58,9 +79,9 @@ fn thread_counts(
                 .flat_map(|g| go.keys().filter_map(move |id| match_template(g, id).flatten())),
         )
         .collect();
-    counts.sort_unstable();
-    counts.dedup();
-    counts.into_iter().map(Some).collect()
+    params.sort_unstable();
+    params.dedup();
+    params.into_iter().map(Some).collect()
 }
 
 /// Pair every Rust result with its Go twin, in the order of [`TWINS`]; rows that neither side
@@ -68,30 +89,29 @@ fn thread_counts(
 pub fn build_rows(rust: &BTreeMap<String, Stat>, go: &BTreeMap<String, Stat>) -> Vec<Row> {
     let mut rows = Vec::new();
     for twin in TWINS {
-        for threads in thread_counts(twin, rust, go) {
-            let go_id = twin.go.map(|g| expand(g, threads));
+        for param in params(twin, rust, go) {
+            let go_id = twin.go.map(|g| expand(g, param));
             let go_stat = go_id.as_ref().and_then(|g| go.get(g).copied());
+            let (key, workload) = match param {
+                Some(p) => (
+                    format!("{}.{}{}", twin.key, p.axis.letter(), p.value),
+                    format!("{}, {}", twin.workload, p.axis.describe(p.value)),
+                ),
+                None => (twin.key.to_string(), twin.workload.to_string()),
+            };
             for flavour in twin.rust {
-                let rust_id = expand(flavour.id, threads);
-                let rust_stat = rust.get(&rust_id).copied();
-                if rust_stat.is_none() {
-                    continue;
-                }
-                let (key, workload) = match threads {
-                    Some(t) => {
-                        (format!("{}.t{t}", twin.key), format!("{}, {t} threads", twin.workload))
-                    }
-                    None => (twin.key.to_string(), twin.workload.to_string()),
-                };
+                let rust_id = expand(flavour.id, param);
+                let Some(rust_stat) = rust.get(&rust_id).copied() else { continue };
                 rows.push(Row {
-                    key,
+                    key: key.clone(),
                     family: twin.family,
-                    workload,
+                    workload: workload.clone(),
                     flavour: flavour.label.to_string(),
                     rust_id,
                     go_id: go_id.clone(),
-                    rust: rust_stat,
+                    rust: Some(rust_stat),
                     go: go_stat,
+                    param,
                 });
             }
         }
@@ -101,13 +121,7 @@ pub fn build_rows(rust: &BTreeMap<String, Stat>, go: &BTreeMap<String, Stat>) ->
 
 /// A duration in ns as the table prints it: three significant digits, in ns, µs or ms.
 pub fn fmt_ns(ns: f64) -> String {
-    let (value, unit) = if ns >= 1e6 {
-        (ns / 1e6, "ms")
-    } else if ns >= 1e3 {
-        (ns / 1e3, "µs")
-    } else {
-        (ns, "ns")
-    };
+    let (value, unit) = in_unit(ns);
     let digits = if value >= 100.0 {
         0
     } else if value >= 10.0 {
@@ -116,6 +130,17 @@ pub fn fmt_ns(ns: f64) -> String {
         2
     };
     format!("{value:.digits$} {unit}")
+}
+
+/// A duration in ns as a number of the unit that reads best: ns, µs or ms.
+pub fn in_unit(ns: f64) -> (f64, &'static str) {
+    if ns >= 1e6 {
+        (ns / 1e6, "ms")
+    } else if ns >= 1e3 {
+        (ns / 1e3, "µs")
+    } else {
+        (ns, "ns")
+    }
 }
 
 /// A ratio as the table prints it: `0.52×`.
@@ -196,15 +221,34 @@ pub fn markdown(header: &Header, rows: &[Row]) -> String {
 #[derive(Debug, Clone, serde::Deserialize)]
 pub struct SavedReport {
     pub header: Header,
+    #[serde(deserialize_with = "rows_with_params")]
     pub rows: Vec<Row>,
+    /// The workloads' rows ([`crate::workloads`]); none in reports from before them.
+    #[serde(default)]
+    pub workloads: Vec<WorkloadRow>,
 }
 
-/// The JSON report: the header and every row, with the raw numbers.
-pub fn json(header: &Header, rows: &[Row]) -> serde_json::Result<String> {
+/// The rows of a saved report, each with its parameter: the committed reports were written
+/// before rows carried one, so a row without it gets it from its key.
+fn rows_with_params<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Row>, D::Error> {
+    let mut rows: Vec<Row> = serde::Deserialize::deserialize(d)?;
+    for row in rows.iter_mut().filter(|r| r.param.is_none()) {
+        row.param = param_from_key(&row.key);
+    }
+    Ok(rows)
+}
+
+/// The JSON report: the header, every row with the raw numbers, and the workloads' rows.
+pub fn json(
+    header: &Header,
+    rows: &[Row],
+    workloads: &[WorkloadRow],
+) -> serde_json::Result<String> {
     #[derive(Serialize)]
     struct Report<'a> {
         header: &'a Header,
         rows: Vec<JsonRow<'a>>,
+        workloads: &'a [WorkloadRow],
     }
     #[derive(Serialize)]
     struct JsonRow<'a> {
@@ -215,6 +259,7 @@ pub fn json(header: &Header, rows: &[Row]) -> serde_json::Result<String> {
     serde_json::to_string_pretty(&Report {
         header,
         rows: rows.iter().map(|row| JsonRow { row, ratio: row.ratio() }).collect(),
+        workloads,
     })
 }
 
@@ -245,6 +290,7 @@ impl Header {
 mod tests {
 
     use super::*;
+    use crate::twins::Axis;
 
     fn stat(ns: f64) -> Stat {
         Stat { median_ns: ns, spread_pct: 1.0, n: 10 }
@@ -280,6 +326,12 @@ mod tests {
         assert_eq!(rows[0].ratio(), Some(0.5));
         assert_eq!(rows[1].ratio(), Some(2.0));
         assert_eq!(rows[1].workload, "lock, add 1, unlock, 2 threads");
+        assert_eq!(rows[1].param, Some(Param { axis: Axis::Threads, value: 2 }));
+        assert_eq!(
+            (rows[1].twin_key(), rows[0].twin_key()),
+            ("locks.mutex", "atomics.uncontended.load")
+        );
+        assert_eq!(rows[0].param, None);
         assert_eq!(rows[2].go, None);
         assert_eq!(rows[3].go_id, None);
         let md = markdown(&Header { gomaxprocs: Some(2), ..Header::sample() }, &rows);
@@ -303,8 +355,11 @@ mod tests {
             .collect();
         let rows = build_rows(&rust, &go);
         let header = Header { load_after: Some("1 2 3".into()), seconds: 1.5, ..Header::sample() };
-        let back: SavedReport =
-            serde_json::from_str(&json(&header, &rows).unwrap()).expect("reads back");
+        let text = json(&header, &rows, &[]).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(value["rows"][0]["param"], serde_json::json!({ "axis": "threads", "value": 2 }));
+        assert!(value["rows"][1].get("param").is_none(), "a row without a sweep has no param");
+        let back: SavedReport = serde_json::from_str(&text).expect("reads back");
         assert_eq!(back.header.machine.cpu, "CPU");
         assert_eq!(back.header.load_after.as_deref(), Some("1 2 3"));
         assert_eq!(back.rows.len(), rows.len());
@@ -313,10 +368,28 @@ mod tests {
                 (&a.key, a.family, &a.workload, &a.flavour, &a.rust_id, &a.go_id),
                 (&b.key, b.family, &b.workload, &b.flavour, &b.rust_id, &b.go_id)
             );
-            assert_eq!((a.rust, a.go), (b.rust, b.go));
+            assert_eq!((a.rust, a.go, a.param), (b.rust, b.go, b.param));
         }
+        // A report from before rows carried their parameter gets it from the key.
+        let mut old = value.clone();
+        old["rows"][0].as_object_mut().unwrap().remove("param");
+        let back: SavedReport = serde_json::from_value(old).expect("an old report reads back");
+        assert_eq!(back.rows[0].param, rows[0].param);
+        assert_eq!(back.rows[1].param, None);
         let unknown = r#"{"header": null, "rows": [{"key": "k", "family": "nope"}]}"#;
         assert!(serde_json::from_str::<SavedReport>(unknown).is_err());
+    }
+
+    #[test]
+    fn a_key_names_a_parameter_only_for_a_twin_that_sweeps_it() {
+        assert_eq!(
+            param_from_key("locks.mutex.t16"),
+            Some(Param { axis: Axis::Threads, value: 16 })
+        );
+        assert_eq!(param_from_key("locks.mutex.n16"), None, "locks.mutex sweeps threads");
+        assert_eq!(param_from_key("locks.mutex.t"), None);
+        assert_eq!(param_from_key("channels.spsc.chan100"), None);
+        assert_eq!(param_from_key("spawn.one"), None);
     }
 
     #[test]

@@ -1,9 +1,10 @@
 //! The one table that pairs each Go benchmark with its Rust twins.
 //!
 //! A row of the report is one Rust benchmark next to the Go benchmark that does the same work.
-//! `{t}` in an id stands for a thread count: Rust writes it `t4`, Go `t=4`; the report makes
-//! one row per thread count that both sides ran. Go names leave out the `Benchmark` prefix and
-//! the `-GOMAXPROCS` suffix. A twin without a Go name (Rust's unbounded channels: Go has none)
+//! A twin may sweep one parameter, named by a placeholder in its ids (see [`Axis`]): `{t}` a
+//! thread count (Rust `t4`, Go `t=4`), `{n}` a number of tasks (`n1000`, `n=1000`), `{b}` a
+//! message size in bytes (`b64`, `b=64`); the report makes one row per value that either side
+//! ran. Go names leave out the `Benchmark` prefix and the `-GOMAXPROCS` suffix. A twin without a Go name (Rust's unbounded channels: Go has none)
 //! still gets its Rust rows, with no Go number.
 
 /// A family: one bench target on the Rust side, a few `Benchmark*` functions on the Go side.
@@ -18,12 +19,13 @@ pub enum Family {
     Channels,
     Spawn,
     Select,
+    Pipeline,
     MapReduce,
 }
 
 impl Family {
     /// Every family, in the order `compare` runs them (the floor first, as the reference).
-    pub const ALL: [Family; 6] = [Floor, Atomics, Channels, Spawn, Select, MapReduce];
+    pub const ALL: [Family; 7] = [Floor, Atomics, Channels, Spawn, Select, Pipeline, MapReduce];
 
     /// The heading of the benches/README.md section that explains this family's numbers.
     pub fn readme_section(self) -> &'static str {
@@ -34,6 +36,7 @@ impl Family {
                 "Blocking is what costs, and why std's `sync_channel` is slower than crossbeam's `bounded`"
             }
             Family::Spawn | Family::Select => "The families",
+            Family::Pipeline => "A three-stage pipeline",
             Family::MapReduce => "CPU-bound map-reduce",
         }
     }
@@ -53,6 +56,7 @@ impl Family {
             Family::Channels => "channels",
             Family::Spawn => "spawn",
             Family::Select => "select",
+            Family::Pipeline => "pipeline",
             Family::MapReduce => "mapreduce",
         }
     }
@@ -65,6 +69,7 @@ impl Family {
             Family::Channels => "^BenchmarkChannels$",
             Family::Spawn => "^BenchmarkSpawn$",
             Family::Select => "^BenchmarkSelect$",
+            Family::Pipeline => "^BenchmarkPipeline$",
             Family::MapReduce => "^BenchmarkMapReduce$",
         }
     }
@@ -143,7 +148,7 @@ pub const TWINS: &[Twin] = &[
     Twin { key: "locks.map.rwmutex", family: Atomics, workload: "read-mostly map, RWMutex + map", go: Some("Locks/map_rwmutex/t={t}"),
         rust: &[f("RwLock<HashMap>", "locks/map-rwlock/t{t}", false), f("parking_lot::RwLock<HashMap>", "locks/map-pl-rwlock/t{t}", false)] },
     Twin { key: "locks.map.sync-map", family: Atomics, workload: "read-mostly map, sync.Map", go: Some("Locks/sync_map/t={t}"),
-        rust: &[f("DashMap", "locks/map-dashmap/t{t}", false)] },
+        rust: &[f("DashMap", "locks/map-dashmap/t{t}", false), f("DashMap, foldhash", "locks/map-dashmap-foldhash/t{t}", false)] },
     // Channels: seq (one thread sends, then receives).
     Twin { key: "channels.seq.chan1", family: Channels, workload: "seq: send then recv, 1 thread, capacity 1", go: Some("Channels/seq/chan1"),
         rust: &[f("std sync_channel(1)", "channels-seq/std-sync-1", false), f("crossbeam bounded(1)", "channels-seq/cb-bounded-1", false)] },
@@ -153,7 +158,7 @@ pub const TWINS: &[Twin] = &[
         rust: &[f("std channel()", "channels-seq/std-unbounded", false), f("guide's Arc<Mutex<Receiver>>", "channels-seq/std-arc-mutex-rx", false), f("crossbeam unbounded()", "channels-seq/cb-unbounded", false), f("tokio unbounded_channel()", "channels-seq/tokio-unbounded", false)] },
     // spsc.
     Twin { key: "channels.spsc.chan0", family: Channels, workload: "spsc, unbuffered (rendezvous)", go: Some("Channels/spsc/chan0"),
-        rust: &[f("std sync_channel(0)", "channels-spsc/std-sync-0", true), f("crossbeam bounded(0)", "channels-spsc/cb-bounded-0", true), f("flume bounded(0)", "channels-spsc/flume-bounded-0", false), f("kanal bounded(0)", "channels-spsc/kanal-bounded-0", false)] },
+        rust: &[f("std sync_channel(0)", "channels-spsc/std-sync-0", true), f("crossbeam bounded(0)", "channels-spsc/cb-bounded-0", true), f("flume bounded(0)", "channels-spsc/flume-bounded-0", false), f("kanal bounded(0)", "channels-spsc/kanal-bounded-0", false), f("kanal bounded_async(0), tasks", "channels-spsc/kanal-async-0", false)] },
     Twin { key: "channels.spsc.chan1", family: Channels, workload: "spsc, capacity 1", go: Some("Channels/spsc/chan1"),
         rust: &[f("std sync_channel(1)", "channels-spsc/std-sync-1", false), f("crossbeam bounded(1)", "channels-spsc/cb-bounded-1", false)] },
     Twin { key: "channels.spsc.chan100", family: Channels, workload: "spsc, capacity 100", go: Some("Channels/spsc/chan100"),
@@ -180,7 +185,7 @@ pub const TWINS: &[Twin] = &[
         rust: &[f("guide's Arc<Mutex<Receiver>>", "channels-mpmc/std-arc-mutex-rx/t{t}", false), f("crossbeam unbounded()", "channels-mpmc/cb-unbounded/t{t}", false)] },
     // pingpong: one round trip.
     Twin { key: "channels.pingpong.chan0", family: Channels, workload: "ping-pong round trip, unbuffered", go: Some("Channels/pingpong/chan0"),
-        rust: &[f("std sync_channel(0)", "channels-pingpong/std-sync-0", true), f("crossbeam bounded(0)", "channels-pingpong/cb-bounded-0", true), f("flume bounded(0)", "channels-pingpong/flume-bounded-0", false), f("kanal bounded(0)", "channels-pingpong/kanal-bounded-0", false)] },
+        rust: &[f("std sync_channel(0)", "channels-pingpong/std-sync-0", true), f("crossbeam bounded(0)", "channels-pingpong/cb-bounded-0", true), f("flume bounded(0)", "channels-pingpong/flume-bounded-0", false), f("kanal bounded(0)", "channels-pingpong/kanal-bounded-0", false), f("kanal bounded_async(0), tasks", "channels-pingpong/kanal-async-0", false)] },
     Twin { key: "channels.pingpong.chan1", family: Channels, workload: "ping-pong round trip, capacity 1", go: Some("Channels/pingpong/chan1"),
         rust: &[f("std sync_channel(1)", "channels-pingpong/std-sync-1", false), f("crossbeam bounded(1)", "channels-pingpong/cb-bounded-1", false)] },
     Twin { key: "channels.pingpong.chan100", family: Channels, workload: "ping-pong round trip, capacity 100", go: Some("Channels/pingpong/chan100"),
@@ -190,11 +195,17 @@ pub const TWINS: &[Twin] = &[
     // bridge: a std thread sends to a tokio task. Go has one kind of goroutine, so its twin is a plain channel between two.
     Twin { key: "channels.bridge.chan100", family: Channels, workload: "bridge: a thread sends to a task, capacity 100 (Go: goroutine to goroutine)", go: Some("Channels/bridge/chan100"),
         rust: &[f("tokio mpsc blocking_send", "channels-bridge/tokio-blocking-send-100", true), f("flume send / recv_async", "channels-bridge/flume-100", true), f("kanal send / to_async recv", "channels-bridge/kanal-100", false), f("async-channel send_blocking / recv", "channels-bridge/async-channel-100", false)] },
+    // The message-size sweep: spsc, capacity 100, each message B bytes (Rust [u8; B], Go [B]byte).
+    Twin { key: "channels.size.spsc", family: Channels, workload: "spsc of byte arrays, capacity 100", go: Some("Channels/size/b={b}"),
+        rust: &[f("std sync_channel(100)", "channels-size/std-sync-100/b{b}", false), f("crossbeam bounded(100)", "channels-size/cb-bounded-100/b{b}", true), f("flume bounded(100)", "channels-size/flume-bounded-100/b{b}", false), f("tokio mpsc::channel(100)", "channels-size/tokio-bounded-100/b{b}", false)] },
     // Spawning.
     Twin { key: "spawn.one", family: Spawn, workload: "start one task, wait for it", go: Some("Spawn/one"),
-        rust: &[f("thread::spawn + join", "spawn-one/thread-spawn-join", true), f("thread::scope", "spawn-one/thread-scope", false), f("rayon::scope", "spawn-one/rayon-scope", true), f("threadpool execute + join", "spawn-one/threadpool", false), f("tokio::spawn + await", "spawn-one/tokio-spawn", true)] },
+        rust: &[f("thread::spawn + join", "spawn-one/thread-spawn-join", true), f("thread::scope", "spawn-one/thread-scope", false), f("rayon::scope", "spawn-one/rayon-scope", true), f("threadpool execute + join", "spawn-one/threadpool", false), f("tokio::spawn + await", "spawn-one/tokio-spawn", true), f("tokio::spawn on a TaskTracker", "spawn-one/tokio-tracker", false)] },
     Twin { key: "spawn.batch", family: Spawn, workload: "start 100 tasks, wait for all (per task)", go: Some("Spawn/batch"),
-        rust: &[f("thread::spawn + join", "spawn-batch/thread-spawn-join", true), f("thread::scope", "spawn-batch/thread-scope", false), f("rayon::scope", "spawn-batch/rayon-scope", false), f("threadpool execute + join", "spawn-batch/threadpool", false), f("tokio::spawn + await", "spawn-batch/tokio-spawn", true)] },
+        rust: &[f("thread::spawn + join", "spawn-batch/thread-spawn-join", true), f("thread::scope", "spawn-batch/thread-scope", false), f("rayon::scope", "spawn-batch/rayon-scope", false), f("threadpool execute + join", "spawn-batch/threadpool", false), f("tokio::spawn + await", "spawn-batch/tokio-spawn", true), f("tokio::spawn on a TaskTracker", "spawn-batch/tokio-tracker", false), f("futures join_all, no spawn", "spawn-batch/join-all", false)] },
+    // How the cost per task grows with the number in flight, 1 to 1,000,000 (threads stop at 10,000).
+    Twin { key: "spawn.count", family: Spawn, workload: "start n tasks, wait for all (per task)", go: Some("Spawn/count/n={n}"),
+        rust: &[f("tokio::spawn + await", "spawn-count/tokio-spawn/n{n}", true), f("thread::spawn + join", "spawn-count/thread-spawn-join/n{n}", false)] },
     // Select.
     Twin { key: "select.seq.select", family: Select, workload: "select over 2 channels, 1 thread", go: Some("Select/seq/select"),
         rust: &[f("crossbeam select!", "select-seq/cb-select", true), f("tokio::select!", "select-seq/tokio-select", true)] },
@@ -204,6 +215,9 @@ pub const TWINS: &[Twin] = &[
         rust: &[f("crossbeam select!", "select-2p/cb-select", true), f("tokio::select!", "select-2p/tokio-select", false)] },
     Twin { key: "select.2p.recv", family: Select, workload: "baseline: recv on 1 channel, 2 producers", go: Some("Select/2p/recv_shared"),
         rust: &[f("crossbeam recv", "select-2p/cb-recv-shared", false), f("tokio recv", "select-2p/tokio-recv-shared", false)] },
+    // The pipelines chapter: generate, square, add, each stage its own thread or task; one op is one item.
+    Twin { key: "pipeline.three-stages", family: Pipeline, workload: "three-stage pipeline, capacity 100 (per item)", go: Some("Pipeline/chan100"),
+        rust: &[f("std sync_channel(100), threads", "pipeline/std-sync-100", false), f("crossbeam bounded(100), threads", "pipeline/cb-bounded-100", true), f("flume bounded(100), threads", "pipeline/flume-bounded-100", false), f("tokio mpsc::channel(100), tasks", "pipeline/tokio-bounded-100", true)] },
     // CPU-bound map-reduce: one job of 2^20 elements; the speed-up over one thread.
     Twin { key: "mapreduce.seq", family: MapReduce, workload: "map-reduce job, one thread", go: Some("MapReduce/seq"),
         rust: &[f("plain loop", "mapreduce/seq", true)] },
@@ -211,23 +225,118 @@ pub const TWINS: &[Twin] = &[
         rust: &[f("thread::scope, one chunk per thread", "mapreduce/scope-chunks/t{t}", false), f("rayon par_iter on a pool", "mapreduce/rayon/t{t}", true)] },
 ];
 
-/// The value of `{t}` if `id` is `template` with a thread count in its place; for a
-/// template without `{t}`, `Some(None)` when they are equal.
-pub fn match_template(template: &str, id: &str) -> Option<Option<usize>> {
-    match template.split_once("{t}") {
-        None => (template == id).then_some(None),
-        Some((prefix, suffix)) => {
-            let middle = id.strip_prefix(prefix)?.strip_suffix(suffix)?;
-            let digits_only = !middle.is_empty() && middle.bytes().all(|b| b.is_ascii_digit());
-            digits_only.then(|| middle.parse().ok()).flatten().map(Some)
+/// What a twin's ids may sweep, each named by its placeholder: the ids hold one at most.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Axis {
+    /// `{t}`: threads (or goroutines, or tasks running at once).
+    Threads,
+    /// `{n}`: how many tasks one op starts.
+    Tasks,
+    /// `{b}`: the size of one message in bytes.
+    Bytes,
+}
+
+impl Axis {
+    pub const ALL: [Axis; 3] = [Axis::Threads, Axis::Tasks, Axis::Bytes];
+
+    /// The letter of the placeholder, which is also the one before the value in a row's key
+    /// (`locks.mutex.t4`) and in the ids themselves (Rust `t4`, Go `t=4`).
+    pub fn letter(self) -> char {
+        match self {
+            Axis::Threads => 't',
+            Axis::Tasks => 'n',
+            Axis::Bytes => 'b',
+        }
+    }
+
+    fn placeholder(self) -> String {
+        format!("{{{}}}", self.letter())
+    }
+
+    /// The axis whose placeholder `template` holds, if any.
+    pub fn of(template: &str) -> Option<Axis> {
+        Axis::ALL.into_iter().find(|a| template.contains(&a.placeholder()))
+    }
+
+    /// The value `--quick` runs a sweep at: the machine's parallelism for threads; a thousand
+    /// tasks and 64-byte messages (one cache line), values every sweep of theirs includes.
+    pub fn quick_value(self, cores: usize) -> usize {
+        match self {
+            Axis::Threads => cores,
+            Axis::Tasks => 1_000,
+            Axis::Bytes => 64,
+        }
+    }
+
+    /// What the sweep varies, as an axis of a chart says it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Axis::Threads => "threads",
+            Axis::Tasks => "tasks",
+            Axis::Bytes => "message size in bytes",
+        }
+    }
+
+    /// A value as a row's workload ends: `4 threads`, `1,000 tasks`, `64 B messages`.
+    pub fn describe(self, value: usize) -> String {
+        let s = if value == 1 { "" } else { "s" };
+        match self {
+            Axis::Threads => format!("{value} thread{s}"),
+            Axis::Tasks => format!("{} task{s}", grouped(value)),
+            Axis::Bytes => format!("{} B message{s}", grouped(value)),
         }
     }
 }
 
-/// `template` with `{t}` replaced by `threads` (when it has one).
-pub fn expand(template: &str, threads: Option<usize>) -> String {
-    match threads {
-        Some(t) => template.replace("{t}", &t.to_string()),
+/// `1234567` as `1,234,567`.
+pub(crate) fn grouped(value: usize) -> String {
+    let digits = value.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// One value of a twin's sweep: the `param` of a row in `report.json`.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+pub struct Param {
+    pub axis: Axis,
+    pub value: usize,
+}
+
+impl Twin {
+    /// The parameter this twin sweeps, if its ids hold a placeholder.
+    pub fn axis(&self) -> Option<Axis> {
+        self.rust.first().and_then(|f| Axis::of(f.id))
+    }
+}
+
+/// The parameter if `id` is `template` with a number in place of its placeholder; for a
+/// template without one, `Some(None)` when they are equal.
+pub fn match_template(template: &str, id: &str) -> Option<Option<Param>> {
+    let Some(axis) = Axis::of(template) else {
+        return (template == id).then_some(None);
+    };
+    let (prefix, suffix) = template.split_once(&axis.placeholder())?;
+    let middle = id.strip_prefix(prefix)?.strip_suffix(suffix)?;
+    let digits_only = !middle.is_empty() && middle.bytes().all(|b| b.is_ascii_digit());
+    let value = digits_only.then(|| middle.parse().ok()).flatten()?;
+    Some(Some(Param { axis, value }))
+}
+
+/// `template` with its placeholder replaced by the value of `param` (when it has one).
+pub fn expand(template: &str, param: Option<Param>) -> String {
+    match param {
+        Some(p) => template.replace(&p.axis.placeholder(), &p.value.to_string()),
         None => template.to_string(),
     }
 }
@@ -258,15 +367,38 @@ mod tests {
     use std::collections::BTreeSet;
 
     #[test]
-    fn templates_match_ids_with_a_thread_count() {
-        assert_eq!(match_template("locks/mutex/t{t}", "locks/mutex/t16"), Some(Some(16)));
-        assert_eq!(match_template("Locks/mutex/t={t}", "Locks/mutex/t=2"), Some(Some(2)));
+    fn templates_match_ids_with_a_thread_count_a_task_count_or_a_message_size() {
+        use Axis::{Bytes, Tasks};
+        let p = |axis, value| Some(Some(Param { axis, value }));
+        assert_eq!(match_template("locks/mutex/t{t}", "locks/mutex/t16"), p(Axis::Threads, 16));
+        assert_eq!(match_template("Locks/mutex/t={t}", "Locks/mutex/t=2"), p(Axis::Threads, 2));
+        assert_eq!(match_template("spawn-count/x/n{n}", "spawn-count/x/n100000"), p(Tasks, 100000));
+        assert_eq!(match_template("Spawn/count/n={n}", "Spawn/count/n=1"), p(Tasks, 1));
+        assert_eq!(match_template("size-spsc/x/b{b}", "size-spsc/x/b64"), p(Bytes, 64));
+        assert_eq!(match_template("Size/b={b}/chan100", "Size/b=8/chan100"), p(Bytes, 8));
         assert_eq!(match_template("locks/mutex/t{t}", "locks/mutex/t"), None);
         assert_eq!(match_template("locks/mutex/t{t}", "locks/mutex/tx"), None);
+        assert_eq!(match_template("locks/mutex/t{t}", "locks/mutex/t-1"), None);
+        assert_eq!(match_template("a/n{n}", "a/t4"), None, "another axis's id");
         assert_eq!(match_template("spawn-one/x", "spawn-one/x"), Some(None));
         assert_eq!(match_template("spawn-one/x", "spawn-one/y"), None);
-        assert_eq!(expand("a/t{t}", Some(4)), "a/t4");
+        let param = |axis, value| Some(Param { axis, value });
+        assert_eq!(expand("a/t{t}", param(Axis::Threads, 4)), "a/t4");
+        assert_eq!(expand("A/n={n}", param(Axis::Tasks, 1000)), "A/n=1000");
+        assert_eq!(expand("a/b{b}", param(Axis::Bytes, 1024)), "a/b1024");
         assert_eq!(expand("a/b", None), "a/b");
+    }
+
+    #[test]
+    fn a_value_reads_as_the_end_of_a_workload() {
+        assert_eq!(Axis::Threads.describe(1), "1 thread");
+        assert_eq!(Axis::Threads.describe(4), "4 threads");
+        assert_eq!(Axis::Tasks.describe(1_000_000), "1,000,000 tasks");
+        assert_eq!(Axis::Tasks.describe(100), "100 tasks");
+        assert_eq!(Axis::Bytes.describe(1024), "1,024 B messages");
+        assert_eq!(Axis::Bytes.describe(64), "64 B messages");
+        let json = serde_json::to_value(Param { axis: Axis::Tasks, value: 10 }).unwrap();
+        assert_eq!(json, serde_json::json!({ "axis": "tasks", "value": 10 }));
     }
 
     #[test]
@@ -278,13 +410,10 @@ mod tests {
         assert_eq!(unique.len(), ids.len(), "a Rust id is in two twins");
         for twin in TWINS {
             assert!(!twin.rust.is_empty(), "{} has no Rust flavour", twin.key);
-            let templated = twin.go.is_some_and(|g| g.contains("{t}"));
-            for flavour in twin.rust {
-                assert!(
-                    twin.go.is_none() || flavour.id.contains("{t}") == templated,
-                    "{}: Go and Rust disagree on {{t}}",
-                    twin.key
-                );
+            for id in twin.go.iter().chain(twin.rust.iter().map(|f| &f.id)) {
+                let placeholders = Axis::ALL.map(|a| id.matches(&a.placeholder()).count());
+                assert!(placeholders.iter().sum::<usize>() <= 1, "{id}: more than one placeholder");
+                assert_eq!(Axis::of(id), twin.axis(), "{}: {id} sweeps another axis", twin.key);
             }
         }
     }

@@ -9,7 +9,9 @@ use anyhow::{Context, Result};
 use serde::Serialize;
 
 use compare::chart::{self, format_number};
+use compare::growth;
 use compare::report::{Header, Row, SavedReport};
+use compare::workloads::WorkloadRow;
 
 /// The benchmarks page.
 #[derive(Debug, Serialize)]
@@ -18,15 +20,42 @@ pub struct BenchPage {
     pub run: String,
     /// Whether it is the run committed with the repository.
     pub committed: bool,
+    /// The report's path from the repository root, for the browser test to read it too.
+    pub report: String,
     /// The run's facts: (name, value).
     pub facts: Vec<(String, String)>,
     /// The results, one group per benchmark family, in the report's order.
     pub groups: Vec<Group>,
     /// One line for the index.
     pub summary: String,
+    /// The workloads' table (whole programs on both sides, [`compare::workloads`]); `None`
+    /// when the report has none.
+    pub workloads: Option<Workloads>,
 }
 
-/// A family of results: a chart and a table.
+/// The workloads' table: HTTP fan-out, one row per K.
+#[derive(Debug, Serialize)]
+pub struct Workloads {
+    /// Column headings, and which hold numbers (right-aligned).
+    pub columns: Vec<(String, bool)>,
+    /// Each row's cells, as text, one per column.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// The workloads table's columns: (heading, numeric).
+const WORKLOAD_COLUMNS: [(&str, bool); 9] = [
+    ("Workload", false),
+    ("In flight (K)", true),
+    ("Rust req/s", true),
+    ("Go req/s", true),
+    ("Rust / Go (req/s)", true),
+    ("Rust p50 µs", true),
+    ("Rust p99 µs", true),
+    ("Go p50 µs", true),
+    ("Go p99 µs", true),
+];
+
+/// A family of results: a chart, how cost grows for each of its sweeps, and a table.
 #[derive(Debug, Serialize)]
 pub struct Group {
     /// The family's name: its criterion bench target.
@@ -40,6 +69,8 @@ pub struct Group {
     pub rows: Vec<Vec<String>>,
     /// The chart, SVG drawn by the `chart.svg` template.
     pub chart: Option<String>,
+    /// A line chart per twin that sweeps a parameter, SVG drawn by the `growth.svg` template.
+    pub growth: Vec<String>,
 }
 
 /// The table's columns: (heading, numeric).
@@ -68,6 +99,7 @@ pub fn load(root: &Path, path: &Path) -> Result<BenchPage> {
         if committed { "" } else { " (not the run committed with the repository)" }
     );
     page.committed = committed;
+    page.report = rel;
     Ok(page)
 }
 
@@ -91,10 +123,40 @@ pub fn page(report: &SavedReport) -> BenchPage {
     BenchPage {
         run: String::new(),
         committed: false,
+        report: String::new(),
         facts: facts(&report.header),
         summary: format!("{} measurements on {}", report.rows.len(), report.header.machine.cpu),
         groups,
+        workloads: workloads(&report.workloads),
     }
+}
+
+/// The workloads' rows as the page's table; `None` without any.
+fn workloads(rows: &[WorkloadRow]) -> Option<Workloads> {
+    if rows.is_empty() {
+        return None;
+    }
+    let number = |v: Option<f64>| v.map_or_else(|| "—".to_string(), format_number);
+    let table = rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.workload.clone(),
+                r.in_flight.to_string(),
+                number(r.rust.map(|m| m.rps)),
+                number(r.go.map(|m| m.rps)),
+                number(r.ratio()),
+                number(r.rust.map(|m| m.p50_us)),
+                number(r.rust.map(|m| m.p99_us)),
+                number(r.go.map(|m| m.p50_us)),
+                number(r.go.map(|m| m.p99_us)),
+            ]
+        })
+        .collect();
+    Some(Workloads {
+        columns: WORKLOAD_COLUMNS.iter().map(|(c, n)| (c.to_string(), *n)).collect(),
+        rows: table,
+    })
 }
 
 /// The header as the page lists it.
@@ -142,6 +204,7 @@ fn group(name: &str, rows: &[&Row]) -> Group {
         format!("Time per operation, Rust{} (log scale)", if has_go { " and Go" } else { "" });
     Group {
         chart: chart::layout(&id, &title, rows, false).and_then(|c| chart::svg(&c).ok()),
+        growth: growth::charts(rows, false).iter().filter_map(|c| growth::svg(c).ok()).collect(),
         name: name.to_string(),
         explained: String::new(),
         id,
@@ -168,6 +231,13 @@ mod tests {
                   "rust_id": "x", "go_id": "y",
                   "rust": { "median_ns": 0.5, "spread_pct": 1.0, "n": 10 },
                   "go": { "median_ns": 0.6, "spread_pct": 2.0, "n": 3 }, "ratio": 0.83 },
+                { "key": "locks.mutex.t1", "family": "atomics", "workload": "lock, 1 thread",
+                  "flavour": "Mutex", "rust_id": "m1", "go_id": "g1",
+                  "rust": { "median_ns": 20.0, "spread_pct": 1.0, "n": 10 }, "go": null },
+                { "key": "locks.mutex.t2", "family": "atomics", "workload": "lock, 2 threads",
+                  "flavour": "Mutex", "rust_id": "m2", "go_id": "g2",
+                  "rust": { "median_ns": 45.0, "spread_pct": 1.0, "n": 10 }, "go": null,
+                  "param": { "axis": "threads", "value": 2 } },
                 { "key": "c.1", "family": "channels", "workload": "spsc", "flavour": "crossbeam",
                   "rust_id": "z", "go_id": null,
                   "rust": { "median_ns": 40.26, "spread_pct": 3.0, "n": 10 },
@@ -200,7 +270,34 @@ mod tests {
         assert!(chart.contains("Rust and Go (log scale)"));
         let rust_only = p.groups[1].chart.as_deref().expect("rust times make a chart");
         assert!(!rust_only.contains("bar-go"), "no Go series without Go times");
-        assert_eq!(p.summary, "2 measurements on Test CPU");
+        assert_eq!(p.summary, "4 measurements on Test CPU");
+        // A sweep over two thread counts (the first row's from its key, as old reports have
+        // it) gives its family a growth chart; a family without a sweep gets none.
+        assert_eq!(g.growth.len(), 1);
+        assert!(
+            g.growth[0].contains("data-twin=\"locks.mutex\"") && g.growth[0].contains("<polyline")
+        );
+        assert!(p.groups[1].growth.is_empty());
+    }
+
+    #[test]
+    fn workloads_show_as_their_own_table_only_when_the_report_has_them() {
+        assert!(page(&report()).workloads.is_none(), "a report without workloads");
+        let mut with = report();
+        with.workloads = serde_json::from_value(serde_json::json!([{
+            "workload": "HTTP fan-out", "requests": 1000, "in_flight": 16,
+            "rust": { "rps": 12345.6, "rps_spread_pct": 2.0, "p50_us": 100.0, "p99_us": 2500.0,
+                      "runs": 5 },
+            "go": { "rps": 10000.0, "rps_spread_pct": 3.0, "p50_us": 120.0, "p99_us": 1500.0,
+                    "runs": 5 }
+        }]))
+        .expect("workload rows");
+        let table = page(&with).workloads.expect("a workloads table");
+        assert_eq!(table.columns.len(), table.rows[0].len());
+        assert_eq!(
+            table.rows[0],
+            ["HTTP fan-out", "16", "12346", "10000", "1.23", "100", "2500", "120", "1500"]
+        );
     }
 
     #[test]
