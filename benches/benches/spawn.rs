@@ -73,6 +73,31 @@ async fn tasks_then_wait(k: u64) {
     tracker.wait().await;
 }
 
+/// Run `k` futures concurrently in the current task, with no spawn.
+async fn futures_joined(k: u64) {
+    join_all((0..k).map(|i| async move { black_box(i) })).await;
+}
+
+/// On a driver task, run `batch(k)` over chunks of at most `per` tasks until `iters` tasks
+/// ran; time it all. The async twin of [`chunks`].
+fn chunks_on_driver<B: Future<Output = ()> + Send + 'static>(
+    rt: &Runtime,
+    iters: u64,
+    per: u64,
+    batch: fn(u64) -> B,
+) -> Duration {
+    on_driver_task(rt, async move {
+        let start = Instant::now();
+        let mut left = iters;
+        while left > 0 {
+            let k = left.min(per);
+            batch(k).await;
+            left -= k;
+        }
+        start.elapsed()
+    })
+}
+
 /// Run `driver` as a task on `rt` and return what it returns. The driver is itself a task, as
 /// Go's benchmark is a goroutine: spawns from a worker go to that worker's own queue.
 fn on_driver_task(
@@ -140,50 +165,17 @@ fn spawn(c: &mut Criterion) {
             })
         });
         g.bench_function("tokio-spawn", |b| {
-            b.iter_custom(|iters| {
-                on_driver_task(&rt, async move {
-                    let start = Instant::now();
-                    let mut left = iters;
-                    while left > 0 {
-                        let k = left.min(per);
-                        tasks_then_await(k).await;
-                        left -= k;
-                    }
-                    start.elapsed()
-                })
-            })
+            b.iter_custom(|iters| chunks_on_driver(&rt, iters, per, tasks_then_await))
         });
         if per > 1 {
             // No spawn at all: the batch's futures run concurrently inside the driver task,
             // on one worker. What a batch costs when its tasks need not run in parallel.
             g.bench_function("join-all", |b| {
-                b.iter_custom(|iters| {
-                    on_driver_task(&rt, async move {
-                        let start = Instant::now();
-                        let mut left = iters;
-                        while left > 0 {
-                            let k = left.min(per);
-                            join_all((0..k).map(|i| async move { black_box(i) })).await;
-                            left -= k;
-                        }
-                        start.elapsed()
-                    })
-                })
+                b.iter_custom(|iters| chunks_on_driver(&rt, iters, per, futures_joined))
             });
         }
         g.bench_function("tokio-tracker", |b| {
-            b.iter_custom(|iters| {
-                on_driver_task(&rt, async move {
-                    let start = Instant::now();
-                    let mut left = iters;
-                    while left > 0 {
-                        let k = left.min(per);
-                        tasks_then_wait(k).await;
-                        left -= k;
-                    }
-                    start.elapsed()
-                })
-            })
+            b.iter_custom(|iters| chunks_on_driver(&rt, iters, per, tasks_then_wait))
         });
         g.finish();
     }

@@ -131,12 +131,16 @@ pub fn page(report: &SavedReport) -> BenchPage {
     }
 }
 
+/// A table cell: three significant digits, or a dash for a number the run lacks.
+fn number(v: Option<f64>) -> String {
+    v.map_or_else(|| "—".to_string(), format_number)
+}
+
 /// The workloads' rows as the page's table; `None` without any.
 fn workloads(rows: &[WorkloadRow]) -> Option<Workloads> {
     if rows.is_empty() {
         return None;
     }
-    let number = |v: Option<f64>| v.map_or_else(|| "—".to_string(), format_number);
     let table = rows
         .iter()
         .map(|r| {
@@ -183,7 +187,6 @@ fn facts(h: &Header) -> Vec<(String, String)> {
 }
 
 fn group(name: &str, rows: &[&Row]) -> Group {
-    let number = |v: Option<f64>| v.map_or_else(|| "—".to_string(), format_number);
     let table = rows
         .iter()
         .map(|r| {
