@@ -305,14 +305,15 @@ fn consumer<F: Flavour>(rx: F::Rx) -> Worker<'static> {
     })
 }
 
-/// The message of the size sweep: `B` bytes, the first one stamped with the op's index (so
-/// that no two messages in a row are the same constant), the rest zero. Go builds the same
-/// `[B]byte`.
-fn sized_message<const B: usize>(i: u64) -> [u8; B] {
+/// The next message of the size sweep: `m`, `B` bytes, its first byte stamped with the op's
+/// index (so that no two messages in a row are the same constant), the rest zero, copied out.
+/// As in Go's twin, one array is stamped and sent each time and the receiver reads the stamp
+/// only, so what grows with `B` is the copy into the channel and out of it, not building a
+/// fresh message or reading it all.
+fn stamped<const B: usize>(m: &mut [u8; B], i: u64) -> [u8; B] {
     const { assert!(B > 0, "a sized message has at least one byte") };
-    let mut m = [0u8; B];
     m[0] = i as u8;
-    m
+    *m
 }
 
 /// `spsc` with `[u8; B]` messages: one thread sends `iters` of them, one receives them all. The
@@ -321,14 +322,17 @@ fn sized_message<const B: usize>(i: u64) -> [u8; B] {
 pub fn spsc_sized<F: Flavour<[u8; B]>, const B: usize>(iters: u64) -> Duration {
     let (tx, rx) = F::pair();
     let producer: Worker<'_> = Box::new(move || {
+        let mut m = [0u8; B];
         for i in 0..iters {
-            F::send(&tx, sized_message(i));
+            F::send(&tx, stamped(&mut m, i));
         }
     });
     let consumer: Worker<'_> = Box::new(move || {
+        let mut seen = 0u64;
         while let Some(m) = F::recv(&rx) {
-            black_box(m);
+            seen = seen.wrapping_add(u64::from(m[0]));
         }
+        black_box(seen);
     });
     time_workers(vec![producer, consumer])
 }
@@ -630,8 +634,9 @@ pub mod tokio_flavours {
                 tokio::spawn(async move {
                     barrier.wait().await;
                     let start = Instant::now();
+                    let mut m = [0u8; B];
                     for i in 0..iters {
-                        F::send(&tx, super::sized_message(i)).await;
+                        F::send(&tx, super::stamped(&mut m, i)).await;
                     }
                     (start, Instant::now())
                 })
@@ -639,9 +644,11 @@ pub mod tokio_flavours {
             let consumer = tokio::spawn(async move {
                 barrier.wait().await;
                 let start = Instant::now();
+                let mut seen = 0u64;
                 while let Some(m) = F::recv(&mut rx).await {
-                    black_box(m);
+                    seen = seen.wrapping_add(u64::from(m[0]));
                 }
+                black_box(seen);
                 (start, Instant::now())
             });
             time_tasks(vec![producer, consumer]).await
@@ -920,7 +927,8 @@ mod tests {
 
     #[test]
     fn sized_messages_go_through_every_sweep_flavour() {
-        assert_eq!(sized_message::<8>(258), [2, 0, 0, 0, 0, 0, 0, 0]);
+        let mut m = [9u8; 8];
+        assert_eq!(stamped(&mut m, 258), [2, 9, 9, 9, 9, 9, 9, 9]);
         let _ = spsc_sized::<StdSync<100>, 8>(100);
         let _ = spsc_sized::<CbBounded<100>, 1024>(100);
         let _ = spsc_sized::<FlumeBounded<100>, 64>(100);

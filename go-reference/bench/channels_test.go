@@ -81,8 +81,8 @@ type sizedMessage interface {
 }
 
 // spscSized: one goroutine sends b.N messages of type M, each with its first byte stamped
-// with the op's index and the rest zero (sized_message() in benches/src/flavours.rs), one
-// receives them all.
+// with the op's index and the rest zero (stamped() in benches/src/flavours.rs), one
+// receives them all and reads each one's first byte.
 func spscSized[M sizedMessage](b *testing.B) {
 	ch := make(chan M, capacity)
 	producer := func() {
