@@ -393,11 +393,7 @@ fn build_rust(root: &Path) -> Result<String> {
 
 /// The bench executables in cargo's `--message-format=json` output, by target name.
 pub fn bench_executables(messages: &str) -> BTreeMap<String, PathBuf> {
-    messages
-        .lines()
-        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
-        .filter(|m| m["reason"] == "compiler-artifact")
-        .filter(|m| m["target"]["kind"].as_array().is_some_and(|k| k.iter().any(|k| k == "bench")))
+    artifacts(messages, "bench")
         .filter_map(|m| {
             let name = m["target"]["name"].as_str()?.to_string();
             let exe = m["executable"].as_str()?;
@@ -406,18 +402,37 @@ pub fn bench_executables(messages: &str) -> BTreeMap<String, PathBuf> {
         .collect()
 }
 
+/// The `compiler-artifact` messages of targets of `kind` (`bench`, `bin`) in cargo's
+/// `--message-format=json` output.
+fn artifacts<'a>(messages: &'a str, kind: &'a str) -> impl Iterator<Item = serde_json::Value> + 'a {
+    messages
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .filter(|m| m["reason"] == "compiler-artifact")
+        .filter(move |m| {
+            m["target"]["kind"].as_array().is_some_and(|k| k.iter().any(|k| k == kind))
+        })
+}
+
 /// `go test -c ./bench`: the Go benchmarks (and the atomics probes `cargo xtask asm` reads)
 /// as one binary at `bin`.
 pub fn build_go(root: &Path, bin: &Path) -> Result<()> {
+    go_build(root, &["test", "-c"], "./bench", bin)
+}
+
+/// `go <verb...> -o bin package` in go-reference/; the error names the command.
+fn go_build(root: &Path, verb: &[&str], package: &str, bin: &Path) -> Result<()> {
+    let command = format!("go {} {package}", verb.join(" "));
     let status = Command::new("go")
         .current_dir(root.join("go-reference"))
-        .args(["test", "-c", "-o"])
+        .args(verb)
+        .arg("-o")
         .arg(bin)
-        .arg("./bench")
+        .arg(package)
         .status()
-        .context("running go test -c ./bench")?;
+        .with_context(|| format!("running {command}"))?;
     if !status.success() {
-        bail!("building the Go benchmarks (go test -c ./bench) failed");
+        bail!("{command} in go-reference/ failed");
     }
     Ok(())
 }

@@ -68,28 +68,14 @@ impl HttpSettings {
 /// The executable of the bin target `name` in cargo's `--message-format=json` output: the
 /// program itself, not the test harness `cargo bench` also builds from it.
 pub fn bin_executable(messages: &str, name: &str) -> Option<PathBuf> {
-    messages
-        .lines()
-        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
-        .filter(|m| m["reason"] == "compiler-artifact" && m["target"]["name"] == name)
-        .filter(|m| m["target"]["kind"].as_array().is_some_and(|k| k.iter().any(|k| k == "bin")))
-        .filter(|m| m["profile"]["test"] == false)
+    crate::artifacts(messages, "bin")
+        .filter(|m| m["target"]["name"] == name && m["profile"]["test"] == false)
         .find_map(|m| m["executable"].as_str().map(PathBuf::from))
 }
 
 /// `go build ./bench/http`: the Go side, as the executable `bin`.
 pub fn build_go_http(root: &Path, bin: &Path) -> Result<()> {
-    let status = Command::new("go")
-        .current_dir(root.join("go-reference"))
-        .args(["build", "-o"])
-        .arg(bin)
-        .arg("./bench/http")
-        .status()
-        .context("running go build ./bench/http")?;
-    if !status.success() {
-        bail!("building the Go HTTP fan-out (go build ./bench/http in go-reference/) failed");
-    }
-    Ok(())
+    crate::go_build(root, &["build"], "./bench/http", bin)
 }
 
 /// Which program printed a line: the `impl` of a [`Sample`].
